@@ -1,0 +1,153 @@
+/**
+ * The one contract between the renderer (and every other front door) and the library.
+ * Each command has an input schema, validated before the library sees the request, and a result type.
+ * The same map is served over Electron IPC, the loopback HTTP bridge of `lectern serve`, and in-process in tests.
+ */
+import { z } from 'zod';
+import {
+  READING_STATUSES,
+  SORT_FIELDS,
+  type CheckReport,
+  type HistoryEntry,
+  type ImportReport,
+  type LibraryCounts,
+  type Paper,
+  type PaperPage,
+  type TagCount,
+} from './types';
+
+const id = z.number().int().positive();
+const ids = z.array(id).min(1).max(1_000_000);
+const status = z.enum(READING_STATUSES);
+const tagName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((s) => !/[\s,]/.test(s), 'a tag has no spaces or commas');
+const query = z.string().max(10_000);
+
+export const paperPatch = z
+  .object({
+    title: z.string().trim().min(1).max(10_000),
+    authors: z.array(
+      z.object({
+        family: z.string().max(1000).optional(),
+        given: z.string().max(1000).optional(),
+        literal: z.string().max(1000).optional(),
+      }),
+    ),
+    year: z.number().int().min(0).max(9999).nullable(),
+    venue: z.string().max(10_000).nullable(),
+    abstract: z.string().max(1_000_000).nullable(),
+    doi: z.string().max(1000).nullable(),
+    arxiv: z.string().max(100).nullable(),
+    url: z.string().max(10_000).nullable(),
+    citekey: z.string().max(1000).nullable(),
+  })
+  .partial()
+  .strict();
+export type PaperPatch = z.infer<typeof paperPatch>;
+
+/** Every command: its input schema. Results are typed in `CommandResults`. */
+export const commands = {
+  'papers.list': z
+    .object({
+      query: query.default(''),
+      sort: z.enum(SORT_FIELDS).default('relevance'),
+      direction: z.enum(['asc', 'desc']).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+      /** Compute snippets for this page (only for ranked text queries). */
+      snippets: z.boolean().default(false),
+    })
+    .strict(),
+  'papers.get': z.object({ id }).strict(),
+  'papers.setStatus': z.object({ ids, status }).strict(),
+  'papers.setStarred': z.object({ ids, starred: z.boolean() }).strict(),
+  'papers.tag': z
+    .object({ ids, add: z.array(tagName).default([]), remove: z.array(tagName).default([]) })
+    .strict(),
+  'papers.setNote': z
+    .object({ id, note: z.string().max(5_000_000), mode: z.enum(['set', 'append']).default('set') })
+    .strict(),
+  'papers.update': z.object({ id, patch: paperPatch }).strict(),
+  'papers.delete': z.object({ ids }).strict(),
+  'tags.list': z.object({}).strict(),
+  'tags.rename': z.object({ from: tagName, to: tagName }).strict(),
+  'tags.merge': z.object({ from: z.array(tagName).min(1), into: tagName }).strict(),
+  'tags.delete': z.object({ name: tagName }).strict(),
+  'library.counts': z.object({}).strict(),
+  'library.check': z.object({}).strict(),
+  'history.undo': z.object({}).strict(),
+  'history.redo': z.object({}).strict(),
+  'history.list': z.object({ limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+  /** Import text the user pasted or a file the renderer read (the renderer never sees paths). */
+  'import.text': z
+    .object({
+      name: z.string().min(1).max(1000),
+      text: z.string().max(200_000_000),
+      format: z.string().max(50).optional(),
+    })
+    .strict(),
+} as const;
+
+export type CommandName = keyof typeof commands;
+export type CommandInput<C extends CommandName> = z.input<(typeof commands)[C]>;
+export type CommandArgs<C extends CommandName> = z.output<(typeof commands)[C]>;
+
+/** What undo and redo did: the change's label and the papers it touched, or null when there was nothing to do. */
+export type HistoryStep = { label: string; paperIds: number[] } | null;
+
+export interface CommandResults {
+  'papers.list': PaperPage;
+  'papers.get': Paper;
+  'papers.setStatus': Paper[];
+  'papers.setStarred': Paper[];
+  'papers.tag': Paper[];
+  'papers.setNote': Paper;
+  'papers.update': Paper;
+  'papers.delete': { deleted: number };
+  'tags.list': TagCount[];
+  'tags.rename': TagCount[];
+  'tags.merge': TagCount[];
+  'tags.delete': TagCount[];
+  'library.counts': LibraryCounts;
+  'library.check': CheckReport;
+  'history.undo': HistoryStep;
+  'history.redo': HistoryStep;
+  'history.list': HistoryEntry[];
+  'import.text': ImportReport;
+}
+
+export type ErrorCode = 'bad-request' | 'not-found' | 'query-syntax' | 'bad-input' | 'conflict' | 'internal';
+
+export interface ContractError {
+  code: ErrorCode;
+  message: string;
+  /** For query syntax errors: 0-based position in the query. */
+  position?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+/** The tables a change touched, so views refetch only what they show. */
+export type ChangedTable = 'papers' | 'tags' | 'notes' | 'history';
+
+export interface ContractEvents {
+  'library:changed': { tables: ChangedTable[] };
+  'import:progress': { name: string; done: number; total: number };
+}
+export type EventName = keyof ContractEvents;
+
+export const commandNames = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+/** A typed client over any transport: what the renderer and tests call. */
+export type LecternApi = {
+  call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<Result<CommandResults[C]>>;
+  on<E extends EventName>(event: E, listener: (payload: ContractEvents[E]) => void): () => void;
+};
