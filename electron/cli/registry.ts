@@ -1,0 +1,25 @@
+/** Every `lectern` command. A new command is a module added here. */
+import type { Command } from './command';
+import { listCommand, searchCommand, showCommand, tagsCommand } from './commands/read';
+import { noteCommand, starCommandDef, statusCommand, tagCommand, unstarCommandDef } from './commands/edit';
+import { checkCommand, importCommand, redoCommand, undoCommand } from './commands/library';
+
+export const commands: Command[] = [
+  importCommand,
+  listCommand,
+  searchCommand,
+  showCommand,
+  statusCommand,
+  tagCommand,
+  starCommandDef,
+  unstarCommandDef,
+  noteCommand,
+  undoCommand,
+  redoCommand,
+  tagsCommand,
+  checkCommand,
+];
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.name === name || c.aliases?.includes(name));
+}

@@ -1,0 +1,12 @@
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  /** Matches SQLite's user_version after it is applied. Append-only: never edit a released migration. */
+  version: number;
+  name: string;
+  up: string;
+}
+
+export const migrations: readonly Migration[] = [migration001];
+
+export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

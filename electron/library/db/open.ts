@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { LATEST_VERSION, migrations } from './migrations';
+import { LibraryError } from '../errors';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  path: string;
+  /** Path to a better-sqlite3 binary built for another ABI (the Electron window uses this). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) the library database and brings its schema up to date.
+ * A database written by a newer Lectern is refused without being modified.
+ */
+export function openDatabase(options: OpenOptions): Db {
+  const file = path.resolve(options.path);
+  if (!options.readonly) {
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+    } catch (err) {
+      throw new LibraryError('bad-input', `cannot create the library folder ${path.dirname(file)}: ${String(err)}`);
+    }
+  }
+  let db: Db;
+  try {
+    db = new Database(file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (err) {
+    throw new LibraryError('bad-input', `cannot open the library ${file}: ${(err as Error).message}`);
+  }
+  try {
+    // Two processes (window and CLI) share the file: wait for each other's short write transactions.
+    db.pragma('busy_timeout = 10000');
+    db.pragma('foreign_keys = ON');
+    checkVersion(db, file);
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt the file.
+      db.pragma('synchronous = NORMAL');
+      migrate(db);
+    }
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+function checkVersion(db: Db, file: string): void {
+  let version: number;
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch (err) {
+    throw new LibraryError('bad-input', `${file} is not a Lectern library (${(err as Error).message})`);
+  }
+  if (version > LATEST_VERSION) {
+    throw new LibraryError(
+      'conflict',
+      `${file} was written by a newer Lectern (schema ${version}; this version knows up to ${LATEST_VERSION}). ` +
+        'Update Lectern to open it; the file was not changed.',
+    );
+  }
+}
+
+/** Applies every pending migration in one transaction, so a failure leaves the schema as it was. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return;
+  if (current === 0 && hasUserTables(db)) {
+    throw new LibraryError('bad-input', 'this file is an SQLite database but not a Lectern library; it was not changed');
+  }
+  db.transaction(() => {
+    for (const m of pending) {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+}
+
+function hasUserTables(db: Db): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+  return row.n > 0;
+}

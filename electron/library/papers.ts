@@ -1,0 +1,162 @@
+/** Reading and writing paper rows. Callers own the transaction; every function here is synchronous. */
+import type { Author, Paper, PaperDraft, ReadingStatus } from '../../shared/types';
+import { authorFamily, authorName, normalizeTitle } from '../../shared/normalize';
+import type { Db } from './db/open';
+import { readTags, setPaperTags } from './tags';
+import { cached } from './db/statements';
+
+export interface PaperRowData {
+  id: number;
+  title: string;
+  authors: string;
+  year: number | null;
+  date: string | null;
+  venue: string | null;
+  abstract: string | null;
+  entry_type: string;
+  arxiv: string | null;
+  doi: string | null;
+  url: string | null;
+  citekey: string | null;
+  source: string | null;
+  extra: string;
+  added_at: string;
+  updated_at: string;
+  status: ReadingStatus;
+  status_changed_at: string;
+  starred: number;
+  note: string;
+  tags_text: string;
+}
+
+export const PAPER_COLUMNS =
+  'id, title, authors, year, date, venue, abstract, entry_type, arxiv, doi, url, citekey, source, extra, ' +
+  'added_at, updated_at, status, status_changed_at, starred, note, tags_text';
+
+export function rowToPaper(row: PaperRowData, tags: string[]): Paper {
+  return {
+    id: row.id,
+    title: row.title,
+    authors: JSON.parse(row.authors) as Author[],
+    year: row.year,
+    date: row.date,
+    venue: row.venue,
+    abstract: row.abstract,
+    entryType: row.entry_type,
+    arxiv: row.arxiv,
+    doi: row.doi,
+    url: row.url,
+    citekey: row.citekey,
+    source: row.source,
+    extra: JSON.parse(row.extra) as Record<string, unknown>,
+    addedAt: row.added_at,
+    updatedAt: row.updated_at,
+    status: row.status,
+    statusChangedAt: row.status_changed_at,
+    starred: row.starred === 1,
+    tags,
+    note: row.note,
+  };
+}
+
+export function getPaper(db: Db, id: number): Paper | null {
+  const row = cached(db, `SELECT ${PAPER_COLUMNS} FROM papers WHERE id = ?`).get(id) as PaperRowData | undefined;
+  return row ? rowToPaper(row, readTags(db, id)) : null;
+}
+
+export function getPapers(db: Db, ids: number[]): Paper[] {
+  const out: Paper[] = [];
+  for (const id of ids) {
+    const p = getPaper(db, id);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** Columns derived from others, kept so sorting and full-text search need no JSON parsing. */
+function derived(title: string, authors: Author[]) {
+  return {
+    title_key: normalizeTitle(title),
+    authors_text: authors.map(authorName).join('; '),
+    first_author: authorFamily(authors[0]),
+  };
+}
+
+export function insertPaper(db: Db, draft: PaperDraft, source: string | null, now: string): number {
+  const d = derived(draft.title, draft.authors);
+  const info = cached(
+    db,
+    `INSERT INTO papers (title, title_key, authors, authors_text, first_author, year, date, venue, abstract,
+       entry_type, arxiv, doi, url, citekey, source, extra, added_at, updated_at, status, status_changed_at, note)
+     VALUES (@title, @title_key, @authors, @authors_text, @first_author, @year, @date, @venue, @abstract,
+       @entry_type, @arxiv, @doi, @url, @citekey, @source, @extra, @now, @now, 'new', @now, @note)`,
+  ).run({
+    ...d,
+    title: draft.title,
+    authors: JSON.stringify(draft.authors),
+    year: draft.year,
+    date: draft.date,
+    venue: draft.venue,
+    abstract: draft.abstract,
+    entry_type: draft.entryType,
+    arxiv: draft.arxiv,
+    doi: draft.doi,
+    url: draft.url,
+    citekey: draft.citekey,
+    source,
+    extra: JSON.stringify(draft.extra),
+    now,
+    note: draft.note ?? '',
+  });
+  const id = Number(info.lastInsertRowid);
+  if (draft.tags && draft.tags.length > 0) setPaperTags(db, id, draft.tags);
+  return id;
+}
+
+/** Writes a whole paper back (used by edits, merges and undo). Creates it with its old id if it is gone. */
+export function writePaper(db: Db, paper: Paper): void {
+  const d = derived(paper.title, paper.authors);
+  const params = {
+    ...d,
+    id: paper.id,
+    title: paper.title,
+    authors: JSON.stringify(paper.authors),
+    year: paper.year,
+    date: paper.date,
+    venue: paper.venue,
+    abstract: paper.abstract,
+    entry_type: paper.entryType,
+    arxiv: paper.arxiv,
+    doi: paper.doi,
+    url: paper.url,
+    citekey: paper.citekey,
+    source: paper.source,
+    extra: JSON.stringify(paper.extra),
+    added_at: paper.addedAt,
+    updated_at: paper.updatedAt,
+    status: paper.status,
+    status_changed_at: paper.statusChangedAt,
+    starred: paper.starred ? 1 : 0,
+    note: paper.note,
+  };
+  cached(
+    db,
+    `INSERT INTO papers (id, title, title_key, authors, authors_text, first_author, year, date, venue, abstract,
+       entry_type, arxiv, doi, url, citekey, source, extra, added_at, updated_at, status, status_changed_at, starred, note)
+     VALUES (@id, @title, @title_key, @authors, @authors_text, @first_author, @year, @date, @venue, @abstract,
+       @entry_type, @arxiv, @doi, @url, @citekey, @source, @extra, @added_at, @updated_at, @status, @status_changed_at,
+       @starred, @note)
+     ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_key = excluded.title_key, authors = excluded.authors,
+       authors_text = excluded.authors_text, first_author = excluded.first_author, year = excluded.year,
+       date = excluded.date, venue = excluded.venue, abstract = excluded.abstract, entry_type = excluded.entry_type,
+       arxiv = excluded.arxiv, doi = excluded.doi, url = excluded.url, citekey = excluded.citekey,
+       source = excluded.source, extra = excluded.extra, added_at = excluded.added_at,
+       updated_at = excluded.updated_at, status = excluded.status, status_changed_at = excluded.status_changed_at,
+       starred = excluded.starred, note = excluded.note`,
+  ).run(params);
+  setPaperTags(db, paper.id, paper.tags);
+}
+
+export function deletePaper(db: Db, id: number): void {
+  cached(db, 'DELETE FROM papers WHERE id = ?').run(id);
+}
