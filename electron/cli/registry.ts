@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { listCommand, searchCommand, showCommand, tagsCommand } from './commands/read';
 import { noteCommand, starCommandDef, statusCommand, tagCommand, unstarCommandDef } from './commands/edit';
 import { checkCommand, importCommand, redoCommand, undoCommand } from './commands/library';
+import { serveCommand } from './commands/serve';
 
 export const commands: Command[] = [
   importCommand,
@@ -18,6 +19,7 @@ export const commands: Command[] = [
   redoCommand,
   tagsCommand,
   checkCommand,
+  serveCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

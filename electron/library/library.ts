@@ -69,6 +69,24 @@ export class Library {
     for (const l of this.listeners) l(event, payload);
   }
 
+  /**
+   * Notices commits made by other processes on the same file (the CLI while the window is open) and tells listeners,
+   * so open views refetch. SQLite's data_version changes only for other connections' commits.
+   */
+  watchExternalChanges(intervalMs = 1000): () => void {
+    let last = this.db.pragma('data_version', { simple: true }) as number;
+    const timer = setInterval(() => {
+      if (!this.db.open) return;
+      const now = this.db.pragma('data_version', { simple: true }) as number;
+      if (now !== last) {
+        last = now;
+        this.emit('library:changed', { tables: ['papers', 'tags', 'notes', 'history'] });
+      }
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   now(): string {
     return this.clock().toISOString();
   }
