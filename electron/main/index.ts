@@ -58,7 +58,12 @@ function start(): void {
   const { router } = opened;
   const page = appPage(mainDir, process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
   hardenSession(session.defaultSession, page);
-  cleanups.push(bindContract(router, getWindow, page), forwardEvents(opened.library, getWindow));
+  cleanups.push(
+    bindContract(router, getWindow, page),
+    forwardEvents(opened.library, getWindow),
+    // The CLI may change the same file while the window is open: refresh the views when it does.
+    opened.library.watchExternalChanges(),
+  );
 
   Menu.setApplicationMenu(
     buildMenu({
