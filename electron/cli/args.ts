@@ -86,6 +86,7 @@ export function parseId(text: string): number {
 
 export function parseLimit(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`--limit takes a positive whole number, not ${text}`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new UsageError(`--limit takes a positive whole number, not ${text}`);
   return Number(text);
 }

@@ -32,7 +32,7 @@ export interface Command {
   /** `-word` arguments are data (tag removals), not options. */
   dashWords?: boolean;
   /** Returns the exit code (0 unless said otherwise). */
-  run(ctx: CliContext): Promise<number | void>;
+  run(ctx: CliContext): Promise<number | void> | number | void;
 }
 
 /** Unwraps a contract result: bad requests are usage errors (exit 2), the rest input errors (exit 1). */

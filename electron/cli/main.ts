@@ -26,7 +26,7 @@ export function mainHelp(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options on every command:',
-    '  --library PATH  the library file (default: $LECTERN_LIBRARY, else the app\'s user-data folder)',
+    "  --library PATH  the library file (default: $LECTERN_LIBRARY, else the app's user-data folder)",
     '  --json          stable JSON output for scripts',
     '  --help          help for the command',
     '',

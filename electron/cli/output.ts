@@ -65,7 +65,13 @@ export function plainSnippet(snippet: string, tty = false): string {
   return snippet.split(MATCH_START).join(open).split(MATCH_END).join(close);
 }
 
-const STATUS_MARK: Record<string, string> = { new: 'new', 'to-read': 'to-read', reading: 'reading', read: 'read', skipped: 'skipped' };
+const STATUS_MARK: Record<string, string> = {
+  new: 'new',
+  'to-read': 'to-read',
+  reading: 'reading',
+  read: 'read',
+  skipped: 'skipped',
+};
 
 export function paperLine(p: Paper): string {
   const star = p.starred ? '★' : ' ';

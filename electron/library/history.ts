@@ -64,8 +64,7 @@ export class ChangeRecorder {
 /** Undoes the newest action not yet undone. Returns its label and papers, or null when there is none. */
 export function undo(db: Db): { label: string; paperIds: number[] } | null {
   const entry = cached(db, 'SELECT id, label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; label: string }
-    | undefined;
+    { id: number; label: string } | undefined;
   if (!entry) return null;
   const paperIds = swapStates(db, entry.id);
   cached(db, 'UPDATE history SET undone = 1 WHERE id = ?').run(entry.id);
@@ -75,8 +74,7 @@ export function undo(db: Db): { label: string; paperIds: number[] } | null {
 /** Redoes the oldest undone action. */
 export function redo(db: Db): { label: string; paperIds: number[] } | null {
   const entry = cached(db, 'SELECT id, label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
-    | { id: number; label: string }
-    | undefined;
+    { id: number; label: string } | undefined;
   if (!entry) return null;
   const paperIds = swapStates(db, entry.id);
   cached(db, 'UPDATE history SET undone = 0 WHERE id = ?').run(entry.id);

@@ -58,7 +58,20 @@ describe('lectern CLI (a real process)', () => {
       arxiv: null,
       doi: null,
     });
-    for (const key of ['id', 'title', 'authors', 'year', 'status', 'starred', 'tags', 'note', 'arxiv', 'doi', 'url', 'citekey']) {
+    for (const key of [
+      'id',
+      'title',
+      'authors',
+      'year',
+      'status',
+      'starred',
+      'tags',
+      'note',
+      'arxiv',
+      'doi',
+      'url',
+      'citekey',
+    ]) {
       expect(papers[0]).toHaveProperty(key);
     }
 
@@ -79,17 +92,24 @@ describe('lectern CLI (a real process)', () => {
     const { lib } = fresh();
     lectern(['import', TRENDING, '--library', lib]);
     expect(JSON.parse(lectern(['list', '--json', '--library', lib]).stdout)).toHaveLength(84);
-    const limited = JSON.parse(lectern(['list', '--sort', 'title:desc', '--limit', '3', '--json', '--library', lib]).stdout) as { title: string }[];
+    const limited = JSON.parse(
+      lectern(['list', '--sort', 'title:desc', '--limit', '3', '--json', '--library', lib]).stdout,
+    ) as { title: string }[];
     expect(limited).toHaveLength(3);
-    const all = (JSON.parse(lectern(['list', '--sort', 'title', '--json', '--library', lib]).stdout) as { title: string }[]).map((p) => p.title);
+    const all = (
+      JSON.parse(lectern(['list', '--sort', 'title', '--json', '--library', lib]).stdout) as { title: string }[]
+    ).map((p) => p.title);
     expect(limited[0]!.title).toBe(all.at(-1));
   });
 
   it('reads the library from LECTERN_LIBRARY and imports standard input', () => {
     const { lib } = fresh();
-    const r = lectern(['import', '-', '--json'], { input: fs.readFileSync(TRENDING, 'utf8'), env: { LECTERN_LIBRARY: lib } });
+    const r = lectern(['import', '-', '--json'], {
+      input: fs.readFileSync(TRENDING, 'utf8'),
+      env: { LECTERN_LIBRARY: lib },
+    });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).added).toBe(84);
+    expect((JSON.parse(r.stdout) as { added: number }).added).toBe(84);
   });
 
   it('exits 1 with a one-line reason for bad input, 2 for bad usage', () => {
@@ -102,7 +122,7 @@ describe('lectern CLI (a real process)', () => {
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     const missing = lectern(['import', path.join(dir, 'missing.bib'), '--library', lib, '--json']);
     expect(missing.code).toBe(1);
-    expect(JSON.parse(missing.stdout).errors[0].file).toContain('missing.bib');
+    expect((JSON.parse(missing.stdout) as { errors: { file: string }[] }).errors[0]!.file).toContain('missing.bib');
     expect(JSON.parse(lectern(['list', '--json', '--library', lib]).stdout)).toEqual([]);
 
     const notFound = lectern(['show', '999', '--library', lib]);
@@ -124,7 +144,21 @@ describe('lectern CLI (a real process)', () => {
   it('has --help on every command', () => {
     const help = lectern(['--help']);
     expect(help.code).toBe(0);
-    const names = ['import', 'list', 'search', 'show', 'status', 'tag', 'star', 'unstar', 'note', 'undo', 'redo', 'tags', 'check'];
+    const names = [
+      'import',
+      'list',
+      'search',
+      'show',
+      'status',
+      'tag',
+      'star',
+      'unstar',
+      'note',
+      'undo',
+      'redo',
+      'tags',
+      'check',
+    ];
     for (const name of names) {
       expect(help.stdout).toContain(name);
       const r = lectern([name, '--help']);
@@ -149,7 +183,9 @@ describe('lectern CLI (a real process)', () => {
       run(['search', 'deep learning']),
     ]);
     expect(codes).toEqual([0, 0, 0, 0, 0]);
-    const papers = JSON.parse(lectern(['list', 'status:read OR tag:concurrent OR is:starred', '--json', '--library', lib]).stdout);
+    const papers = JSON.parse(
+      lectern(['list', 'status:read OR tag:concurrent OR is:starred', '--json', '--library', lib]).stdout,
+    ) as unknown[];
     expect(papers).toHaveLength(6);
   });
 

@@ -14,7 +14,10 @@ afterAll(() => library.close());
 
 describe('the contract router', () => {
   it('imports through import.text and lists through papers.list', async () => {
-    const imported = await router.call('import.text', { name: 'trending-page.txt', text: fs.readFileSync(TRENDING, 'utf8') });
+    const imported = await router.call('import.text', {
+      name: 'trending-page.txt',
+      text: fs.readFileSync(TRENDING, 'utf8'),
+    });
     expect(imported.ok && imported.value.added).toBe(84);
     const page = await router.call('papers.list', { query: 'quantile regression', limit: 5 });
     expect(page.ok && page.value.rows[0]!.title).toBe('Flexible Model Aggregation for Quantile Regression');

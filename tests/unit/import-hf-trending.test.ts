@@ -66,7 +66,10 @@ describe('Hugging Face trending page', () => {
     const abstract =
       'A much longer abstract that is clearly an abstract of a paper, with more than enough words to count as one. ' +
       'It goes on for a second sentence, as abstracts do.';
-    fs.writeFileSync(file, `FLEXIBLE model aggregation for quantile-regression\n\n${abstract}\n\nA Brand New Paper\n\n${abstract}\n`);
+    fs.writeFileSync(
+      file,
+      `FLEXIBLE model aggregation for quantile-regression\n\n${abstract}\n\nA Brand New Paper\n\n${abstract}\n`,
+    );
     const report = library.importFile(file);
     expect(report).toMatchObject({ added: 1, skipped: 1 });
     library.close();

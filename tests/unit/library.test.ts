@@ -94,8 +94,12 @@ describe('status, star, tags and notes', () => {
     library.tag(paperIds.slice(0, 3), ['nas'], []);
     library.tag(paperIds.slice(2, 5), ['automl'], []);
     library.renameTag('nas', 'architecture-search');
-    expect(library.list({ query: 'tag:architecture-search', sort: 'added', offset: 0, limit: 50, snippets: false }).total).toBe(3);
-    expect(library.list({ query: 'architecture-search', sort: 'relevance', offset: 0, limit: 50, snippets: false }).total).toBeGreaterThanOrEqual(3);
+    expect(
+      library.list({ query: 'tag:architecture-search', sort: 'added', offset: 0, limit: 50, snippets: false }).total,
+    ).toBe(3);
+    expect(
+      library.list({ query: 'architecture-search', sort: 'relevance', offset: 0, limit: 50, snippets: false }).total,
+    ).toBeGreaterThanOrEqual(3);
     library.mergeTags(['automl'], 'architecture-search');
     expect(library.tags()).toEqual([{ name: 'architecture-search', count: 5 }]);
     library.deleteTag('architecture-search');

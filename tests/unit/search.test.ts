@@ -12,7 +12,13 @@ const titles = (query: string) => list(query).rows.map((r) => r.title);
 beforeAll(() => {
   library = tempLibrary().library;
   ids = library.importFile(TRENDING).paperIds;
-  library.update(ids[0]!, { authors: [{ given: 'Rasool', family: 'Fakoor' }, { given: 'Taesup', family: 'Kim' }], year: 2021 });
+  library.update(ids[0]!, {
+    authors: [
+      { given: 'Rasool', family: 'Fakoor' },
+      { given: 'Taesup', family: 'Kim' },
+    ],
+    year: 2021,
+  });
   library.update(ids[1]!, { authors: [{ given: 'Nadine', family: 'Chang' }], year: 2023 });
   library.update(ids[2]!, { year: 2018 });
   library.setStatus([ids[1]!, ids[2]!], 'to-read');

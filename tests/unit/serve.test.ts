@@ -72,10 +72,12 @@ describe('lectern serve', () => {
     const text = fs.readFileSync(TRENDING, 'utf8');
     const r = await call('import.text', { name: 'trending-page.txt', text: text.slice(0, 20_000) });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { failed: 0 } });
-    const list = JSON.parse((await call('papers.list', { query: 'quantile' })).body);
-    expect(list.value.rows[0].title).toBe('Flexible Model Aggregation for Quantile Regression');
-    const bad = JSON.parse((await call('papers.get', { id: 'x' })).body);
+    expect(JSON.parse(r.body) as unknown).toMatchObject({ ok: true, value: { failed: 0 } });
+    const list = JSON.parse((await call('papers.list', { query: 'quantile' })).body) as {
+      value: { rows: { title: string }[] };
+    };
+    expect(list.value.rows[0]!.title).toBe('Flexible Model Aggregation for Quantile Regression');
+    const bad = JSON.parse((await call('papers.get', { id: 'x' })).body) as unknown;
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 

@@ -43,7 +43,8 @@ twice. One import is one undo step.`,
     const nothingUsable = report.added + report.merged + report.skipped === 0 && report.failed > 0;
     if (refused.length > 0 || nothingUsable) {
       // One line on stderr saying why, whatever the output mode (the errors were listed above for people).
-      if (ctx.json) ctx.io.stderr(`${refused[0]?.message ?? `${report.errors[0]?.file}: no entry could be imported`}\n`);
+      if (ctx.json)
+        ctx.io.stderr(`${refused[0]?.message ?? `${report.errors[0]?.file}: no entry could be imported`}\n`);
       return 1;
     }
     return 0;
@@ -72,7 +73,7 @@ export const checkCommand: Command = {
   summary: 'check the library for damage (--repair rebuilds what can be rebuilt)',
   usage: 'lectern check [--repair] [--json]',
   flags: { repair: { value: false } },
-  async run(ctx) {
+  run(ctx) {
     const report = ctx.library().check({ repair: has(ctx.args, 'repair') });
     if (ctx.json) printJson(ctx, report);
     else if (report.ok && report.problems.length === 0) ctx.io.stdout(`ok: ${ctx.libraryPath}\n`);

@@ -33,7 +33,9 @@ async function* pages(ctx: CliContext, l: Listing): AsyncGenerator<PaperPage> {
     const want = l.limit === undefined ? PAGE : Math.min(PAGE, l.limit - offset);
     if (want <= 0) return;
     const input = { query: l.query, sort: l.sort, offset, limit: want, snippets: l.snippets };
-    const page = unwrap(await ctx.router().call('papers.list', l.direction ? { ...input, direction: l.direction } : input));
+    const page = unwrap(
+      await ctx.router().call('papers.list', l.direction ? { ...input, direction: l.direction } : input),
+    );
     yield page;
     offset += page.rows.length;
     if (page.rows.length < want || offset >= page.total) return;

@@ -17,7 +17,10 @@ export function readTextFile(file: string): string {
   }
   if (stat.isDirectory()) throw new LibraryError('bad-input', `${file}: is a folder, not a file`);
   if (stat.size > MAX_IMPORT_BYTES) {
-    throw new LibraryError('bad-input', `${file}: ${Math.round(stat.size / 1e6)} MB is larger than the 512 MB import limit`);
+    throw new LibraryError(
+      'bad-input',
+      `${file}: ${Math.round(stat.size / 1e6)} MB is larger than the 512 MB import limit`,
+    );
   }
   const bytes = fs.readFileSync(file);
   return decodeText(bytes, file);

@@ -28,8 +28,11 @@ export function cleanDraft(draft: PaperDraft): PaperDraft {
     const t = v?.replace(/[ \t]+/g, ' ').trim();
     return t ? t : null;
   };
-  const year = draft.year !== null && Number.isInteger(draft.year) && draft.year > 0 && draft.year < 10000 ? draft.year : null;
-  const tags = (draft.tags ?? []).map((t) => t.trim().replace(/[\s,]+/g, '-')).filter((t) => t.length > 0 && t.length <= 200);
+  const year =
+    draft.year !== null && Number.isInteger(draft.year) && draft.year > 0 && draft.year < 10000 ? draft.year : null;
+  const tags = (draft.tags ?? [])
+    .map((t) => t.trim().replace(/[\s,]+/g, '-'))
+    .filter((t) => t.length > 0 && t.length <= 200);
   return {
     ...draft,
     title,

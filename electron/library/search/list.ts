@@ -69,12 +69,15 @@ export function listPapers(db: Db, options: ListOptions): PaperPage {
   }
   const total = countWhere(db, compiled);
   const sql =
-    `SELECT ${PAPER_COLUMNS.split(', ').map((c) => `p.${c}`).join(', ')}, ${ranked ? 'r.score' : 'NULL'} AS score ` +
+    `SELECT ${PAPER_COLUMNS.split(', ')
+      .map((c) => `p.${c}`)
+      .join(', ')}, ${ranked ? 'r.score' : 'NULL'} AS score ` +
     `FROM ${from} WHERE ${compiled.where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
   const rows = cached(db, sql).all(...params, ...compiled.params, options.limit, options.offset) as (PaperRowData & {
     score: number | null;
   })[];
-  const snippets = options.snippets && compiled.rankMatch ? snippetsFor(db, compiled.rankMatch, rows) : new Map();
+  const snippets =
+    options.snippets && compiled.rankMatch ? snippetsFor(db, compiled.rankMatch, rows) : new Map<number, string>();
   const out: PaperRow[] = rows.map((row) => ({
     ...rowToPaper(row, readTags(db, row.id)),
     score: row.score === null ? null : -row.score,

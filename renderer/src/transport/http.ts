@@ -62,5 +62,5 @@ export function createHttpApi(): LecternApi {
         set.delete(l);
       };
     },
-  } as LecternApi;
+  };
 }

@@ -54,7 +54,7 @@ function nonEmptyLines(text: string): Line[] {
 /** Title/abstract pairs in order, with the chrome between them skipped. */
 function pairs(lines: Line[]): { title: Line; abstract: Line }[] {
   const out: { title: Line; abstract: Line }[] = [];
-  for (let i = 0; i + 1 < lines.length; ) {
+  for (let i = 0; i + 1 < lines.length;) {
     const title = lines[i]!;
     const abstract = lines[i + 1]!;
     if (looksLikeTitle(title.text) && looksLikeAbstract(abstract.text) && abstract.text.length > title.text.length) {
