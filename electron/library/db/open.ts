@@ -3,6 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, migrations } from './migrations';
 import { LibraryError } from '../errors';
+import { DamagedLibraryError, probeLibraryFile } from './health';
+import { autoBackup, newestGoodBackup } from '../backup';
 
 export type Db = Database.Database;
 
@@ -26,6 +28,11 @@ export function openDatabase(options: OpenOptions): Db {
       throw new LibraryError('bad-input', `cannot create the library folder ${path.dirname(file)}: ${String(err)}`);
     }
   }
+  if (!options.readonly) {
+    // A damaged file is never written to: checked on a read-only connection before the read-write one exists.
+    const problems = probeLibraryFile(file, options.nativeBinding);
+    if (problems.length > 0) throw new DamagedLibraryError(file, problems, newestGoodBackup(file));
+  }
   let db: Db;
   try {
     db = new Database(file, {
@@ -45,6 +52,9 @@ export function openDatabase(options: OpenOptions): Db {
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt the file.
       db.pragma('synchronous = NORMAL');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      // An existing library is backed up before every migration, and otherwise once a day.
+      if (version > 0) autoBackup(db, file, version < LATEST_VERSION);
       migrate(db);
     }
   } catch (err) {
@@ -76,7 +86,10 @@ export function migrate(db: Db): void {
   const pending = migrations.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return;
   if (current === 0 && hasUserTables(db)) {
-    throw new LibraryError('bad-input', 'this file is an SQLite database but not a Lectern library; it was not changed');
+    throw new LibraryError(
+      'bad-input',
+      'this file is an SQLite database but not a Lectern library; it was not changed',
+    );
   }
   db.transaction(() => {
     for (const m of pending) {

@@ -1,0 +1,69 @@
+/**
+ * Is the library file sound? SQLite's quick check, run on a read-only connection before anything may write, so a
+ * damaged file is never touched (a read-write connection would checkpoint its WAL into it on close).
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { LibraryError } from '../errors';
+import type { Db } from './open';
+
+/** The problems `PRAGMA quick_check` (or `integrity_check` when `full`) reports; empty when the file is sound. */
+export function sqliteProblems(db: Db, full = false): string[] {
+  try {
+    const rows = db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
+    return rows.map((r) => Object.values(r)[0] ?? '').filter((p) => p !== 'ok');
+  } catch (err) {
+    // "file is not a database", "database disk image is malformed": the check cannot even start.
+    return [(err as Error).message];
+  }
+}
+
+/** What an open reports when the file is damaged: the problems, and the backup that can replace it. */
+export class DamagedLibraryError extends LibraryError {
+  readonly file: string;
+  readonly problems: string[];
+  /** The newest backup that passed its own check, or null when there is none. */
+  readonly backup: string | null;
+  constructor(file: string, problems: string[], backup: { file: string; at: string } | null) {
+    const what = problems[0] ?? 'unknown damage';
+    const more = problems.length > 1 ? ` and ${problems.length - 1} more problems` : '';
+    const advice = backup
+      ? `The newest good backup is ${backup.file} (made ${backup.at}); restore it with: lectern restore "${backup.file}"`
+      : 'No good backup was found beside it; `lectern check` lists the damage.';
+    const kind = /not a database/i.test(what) ? 'is damaged or is not a Lectern library' : 'is damaged';
+    super(
+      'conflict',
+      `The library ${file} ${kind} (${what}${more}). Lectern did not change it and keeps it for inspection. ${advice}`,
+    );
+    this.name = 'DamagedLibraryError';
+    this.file = file;
+    this.problems = problems;
+    this.backup = backup?.file ?? null;
+  }
+}
+
+/**
+ * The quick check of an existing library file on its own read-only connection. Returns the problems (empty when
+ * sound, or when the file is new or cannot be opened read-only: the read-write open then reports what is wrong).
+ */
+export function probeLibraryFile(file: string, nativeBinding?: string): string[] {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    return [];
+  }
+  if (size === 0) return [];
+  let probe: Db;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch {
+    return [];
+  }
+  try {
+    probe.pragma('busy_timeout = 10000');
+    return sqliteProblems(probe);
+  } finally {
+    probe.close();
+  }
+}
