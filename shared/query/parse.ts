@@ -110,7 +110,10 @@ class Lexer {
     if (keywords && raw === 'AND') return;
     const field = FIELD_PREFIX.exec(raw);
     const name = field?.[1]!.toLowerCase() ?? '';
-    if (field && (TEXT_FIELDS.has(name) || OTHER_FIELDS.has(name))) {
+    // "Note: a lemma" pasted from a title is words, not an empty field; a dangling `tag:` at the end is an error.
+    const wordsFollow =
+      field !== null && raw === field[0] && WHITESPACE.test(s[this.i] ?? '') && /\S/.test(s.slice(this.i));
+    if (field && !wordsFollow && (TEXT_FIELDS.has(name) || OTHER_FIELDS.has(name))) {
       this.tokens.push({ type: 'term', pos: start, node: this.readFieldValue(name, raw, start, field[0].length) });
       return;
     }

@@ -252,10 +252,27 @@ describe('parseQuery: errors and their positions', () => {
     expectError('-()', 0, /exclude/);
   });
 
+  it('reads a field name followed by a space as a word, as in pasted titles', () => {
+    expect(parseQuery('Note: a lemma')).toEqual({
+      kind: 'and',
+      items: [
+        { kind: 'text', field: 'any', words: ['Note'], phrase: false, prefix: false },
+        { kind: 'text', field: 'any', words: ['a'], phrase: false, prefix: false },
+        { kind: 'text', field: 'any', words: ['lemma'], phrase: false, prefix: false },
+      ],
+    });
+    expect(parseQuery('year: 2020')).toEqual({
+      kind: 'and',
+      items: [
+        { kind: 'text', field: 'any', words: ['year'], phrase: false, prefix: false },
+        { kind: 'text', field: 'any', words: ['2020'], phrase: false, prefix: false },
+      ],
+    });
+  });
+
   it('rejects empty field values at the field', () => {
     expectError('tag:', 0, /tag: needs a value/);
-    expectError('a title: b', 2, /title:/);
-    expectError('year: 2020', 0);
+    expectError('a title:', 2, /title:/);
     expectError('title:(a b)', 0);
     expectError('title:,', 6, /needs a word/);
     expectError('tag:""', 4, /tag: needs a name/);
