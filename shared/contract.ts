@@ -8,6 +8,7 @@ import {
   READING_STATUSES,
   SORT_FIELDS,
   type CheckReport,
+  type DuplicatePair,
   type HistoryEntry,
   type ImportReport,
   type LibraryCounts,
@@ -65,9 +66,7 @@ export const commands = {
   'papers.get': z.object({ id }).strict(),
   'papers.setStatus': z.object({ ids, status }).strict(),
   'papers.setStarred': z.object({ ids, starred: z.boolean() }).strict(),
-  'papers.tag': z
-    .object({ ids, add: z.array(tagName).default([]), remove: z.array(tagName).default([]) })
-    .strict(),
+  'papers.tag': z.object({ ids, add: z.array(tagName).default([]), remove: z.array(tagName).default([]) }).strict(),
   'papers.setNote': z
     .object({ id, note: z.string().max(5_000_000), mode: z.enum(['set', 'append']).default('set') })
     .strict(),
@@ -90,6 +89,12 @@ export const commands = {
       format: z.string().max(50).optional(),
     })
     .strict(),
+  /** Likely duplicates already in the library, with the reason. */
+  'duplicates.list': z.object({ limit: z.number().int().min(1).max(10_000).default(1000) }).strict(),
+  /** Merge the second paper into the first (one undo step). */
+  'duplicates.merge': z.object({ ids: z.array(id).length(2) }).strict(),
+  /** Remember that two papers only look alike. */
+  'duplicates.dismiss': z.object({ ids: z.array(id).length(2) }).strict(),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -118,6 +123,9 @@ export interface CommandResults {
   'history.redo': HistoryStep;
   'history.list': HistoryEntry[];
   'import.text': ImportReport;
+  'duplicates.list': DuplicatePair[];
+  'duplicates.merge': Paper;
+  'duplicates.dismiss': { ids: [number, number] };
 }
 
 export type ErrorCode = 'bad-request' | 'not-found' | 'query-syntax' | 'bad-input' | 'conflict' | 'internal';

@@ -127,3 +127,14 @@ export interface CheckReport {
 /** Marks around matched words in snippets: control characters that never occur in imported text. */
 export const MATCH_START = '\u0002';
 export const MATCH_END = '\u0003';
+
+/** Why two library papers look like the same paper, strongest first. */
+export const DUPLICATE_REASONS = ['same-doi', 'same-arxiv', 'same-title-author-year', 'near-identical-title'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+/** Two papers that look like one; merging keeps the first (smaller id). */
+export interface DuplicatePair {
+  ids: [number, number];
+  reason: DuplicateReason;
+  papers: [Paper, Paper];
+}

@@ -4,6 +4,8 @@ import { listCommand, searchCommand, showCommand, tagsCommand } from './commands
 import { noteCommand, starCommandDef, statusCommand, tagCommand, unstarCommandDef } from './commands/edit';
 import { checkCommand, importCommand, redoCommand, undoCommand } from './commands/library';
 import { serveCommand } from './commands/serve';
+import { backupCommand, restoreCommand } from './commands/backup';
+import { duplicatesCommand, mergeCommand } from './commands/duplicates';
 
 export const commands: Command[] = [
   importCommand,
@@ -19,6 +21,10 @@ export const commands: Command[] = [
   redoCommand,
   tagsCommand,
   checkCommand,
+  backupCommand,
+  restoreCommand,
+  duplicatesCommand,
+  mergeCommand,
   serveCommand,
 ];
 

@@ -3,9 +3,17 @@
  * Electron IPC, the loopback HTTP bridge and the in-process test transport all go through `handle`.
  */
 import type { z } from 'zod';
-import { commands, isCommandName, type CommandArgs, type CommandName, type CommandResults, type Result } from '../../shared/contract';
+import {
+  commands,
+  isCommandName,
+  type CommandArgs,
+  type CommandName,
+  type CommandResults,
+  type Result,
+} from '../../shared/contract';
 import { LibraryError } from './errors';
 import type { Library } from './library';
+import { dismissDuplicate, duplicates, mergeDuplicate } from './duplicates';
 
 type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => CommandResults[C] };
 
@@ -29,6 +37,9 @@ function handlers(lib: Library): Handlers {
     'history.redo': () => lib.redo(),
     'history.list': (a) => lib.history(a.limit),
     'import.text': (a) => lib.importText(a.name, a.text, a.format),
+    'duplicates.list': (a) => duplicates(lib, a.limit),
+    'duplicates.merge': (a) => mergeDuplicate(lib, a.ids),
+    'duplicates.dismiss': (a) => dismissDuplicate(lib, a.ids),
   };
 }
 
@@ -39,9 +50,7 @@ export interface Router {
 }
 
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
+  return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
 export function createRouter(library: Library): Router {
@@ -61,7 +70,11 @@ export function createRouter(library: Library): Router {
       if (err instanceof LibraryError) {
         return {
           ok: false,
-          error: { code: err.code, message: err.message, ...(err.position !== undefined ? { position: err.position } : {}) },
+          error: {
+            code: err.code,
+            message: err.message,
+            ...(err.position !== undefined ? { position: err.position } : {}),
+          },
         };
       }
       return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };

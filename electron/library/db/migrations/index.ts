@@ -1,4 +1,5 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-duplicate-dismissals';
 
 export interface Migration {
   /** Matches SQLite's user_version after it is applied. Append-only: never edit a released migration. */
@@ -7,6 +8,6 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
