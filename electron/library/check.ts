@@ -27,8 +27,12 @@ export function checkLibrary(db: Db, repair: boolean): CheckReport {
 
   if (repair && problems.length > 0) {
     db.transaction(() => {
+      // The index first: the tag fix-up below fires the index's update trigger, which needs the index in step.
+      db.prepare("INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')").run();
       db.prepare('DELETE FROM history_papers WHERE history_id NOT IN (SELECT id FROM history)').run();
-      db.prepare('DELETE FROM paper_tags WHERE paper_id NOT IN (SELECT id FROM papers) OR tag_id NOT IN (SELECT id FROM tags)').run();
+      db.prepare(
+        'DELETE FROM paper_tags WHERE paper_id NOT IN (SELECT id FROM papers) OR tag_id NOT IN (SELECT id FROM tags)',
+      ).run();
       db.prepare(
         `UPDATE papers SET tags_text = (SELECT coalesce(group_concat(t.name, ' '), '')
          FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = papers.id)`,

@@ -50,7 +50,7 @@ async function copyInto(source: string, dest: string): Promise<void> {
 }
 
 /** Moves a damaged library (and its WAL and shared-memory files) aside, under a name that says what it is. */
-function keepDamaged(library: string): string {
+export function keepDamaged(library: string): string {
   const kept = path.join(
     path.dirname(library),
     `library-damaged-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`,

@@ -3,6 +3,7 @@ import type { ImportError, ImportReport } from '../../../shared/types';
 import { flag, has, InputError, UsageError } from '../args';
 import { printJson, unwrap, type Command } from '../command';
 import { LibraryError } from '../../library';
+import { checkLibraryFile } from '../../library/check-file';
 
 export const importCommand: Command = {
   name: 'import',
@@ -74,7 +75,8 @@ export const checkCommand: Command = {
   usage: 'lectern check [--repair] [--json]',
   flags: { repair: { value: false } },
   run(ctx) {
-    const report = ctx.library().check({ repair: has(ctx.args, 'repair') });
+    // By file, not through ctx.library(): a damaged library cannot be opened for writing, but can be checked.
+    const report = checkLibraryFile(ctx.libraryPath, has(ctx.args, 'repair'));
     if (ctx.json) printJson(ctx, report);
     else if (report.ok && report.problems.length === 0) ctx.io.stdout(`ok: ${ctx.libraryPath}\n`);
     else for (const p of report.problems) ctx.io.stdout(`${p}\n`);

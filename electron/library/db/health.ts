@@ -11,7 +11,11 @@ import type { Db } from './open';
 export function sqliteProblems(db: Db, full = false): string[] {
   try {
     const rows = db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
-    return rows.map((r) => Object.values(r)[0] ?? '').filter((p) => p !== 'ok');
+    // One problem per line, without SQLite's "*** in database main ***" headings: messages stay one line.
+    return rows
+      .flatMap((r) => String(Object.values(r)[0] ?? '').split('\n'))
+      .map((p) => p.trim())
+      .filter((p) => p !== 'ok' && p !== '' && !/^\*\*\* in database/.test(p));
   } catch (err) {
     // "file is not a database", "database disk image is malformed": the check cannot even start.
     return [(err as Error).message];
