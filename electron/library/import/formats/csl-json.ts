@@ -1,0 +1,28 @@
+/** CSL-JSON, as Zotero, Better BibTeX, citation.js and pandoc write it: an array of items or an object keyed by id. */
+import type { ImportFormat, ParsedEntry } from '../format';
+import { cslEntries } from './csl-item';
+import { parseJsonText } from './json-text';
+
+export const cslJson: ImportFormat = {
+  name: 'csl-json',
+  extensions: ['json'],
+  detect(head) {
+    if (!/^\uFEFF?\s*[[{]/.test(head)) return 0;
+    // Hugging Face JSON has "title" and "authors" too; its markers rule it out here.
+    if (/"(upvotes|publishedAt|submittedOnDailyAt|publication_date)"\s*:/.test(head)) return 0;
+    const strong = /"(issued|date-parts|container-title|citation-key|non-dropping-particle)"\s*:/.test(head);
+    const people = /"author"\s*:\s*\[/.test(head) && /"(family|literal|given)"\s*:/.test(head);
+    const typed = /"type"\s*:\s*"[a-z-]+"/.test(head) && /"(title|id)"\s*:/.test(head);
+    if (strong && (people || typed)) return 0.9;
+    if (strong || people) return 0.7;
+    return typed ? 0.3 : 0;
+  },
+  *parse(text): Iterable<ParsedEntry> {
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) {
+      yield parsed.error;
+      return;
+    }
+    yield* cslEntries(parsed.value, () => null);
+  },
+};
