@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   READING_STATUSES,
   SORT_FIELDS,
+  type BackupSummary,
   type CheckReport,
   type DuplicatePair,
   type HistoryEntry,
@@ -14,6 +15,7 @@ import {
   type LibraryCounts,
   type Paper,
   type PaperPage,
+  type RestoreSummary,
   type TagCount,
 } from './types';
 
@@ -78,6 +80,12 @@ export const commands = {
   'tags.delete': z.object({ name: tagName }).strict(),
   'library.counts': z.object({}).strict(),
   'library.check': z.object({}).strict(),
+  /** Back up the library now, into the backups folder beside it (the window's Back up). */
+  'library.backup': z.object({}).strict(),
+  /** The backups beside the library, newest first. */
+  'library.backups': z.object({}).strict(),
+  /** Restore one of those backups, by name; the library as it was is kept as a backup first. */
+  'library.restore': z.object({ name: z.string().min(1).max(200) }).strict(),
   'history.undo': z.object({}).strict(),
   'history.redo': z.object({}).strict(),
   'history.list': z.object({ limit: z.number().int().min(1).max(1000).default(50) }).strict(),
@@ -89,6 +97,8 @@ export const commands = {
       format: z.string().max(50).optional(),
     })
     .strict(),
+  /** Cancel the running import (and any waiting): it is rolled back, the library stays as it was. */
+  'import.cancel': z.object({}).strict(),
   /** Likely duplicates already in the library, with the reason. */
   'duplicates.list': z.object({ limit: z.number().int().min(1).max(10_000).default(1000) }).strict(),
   /** Merge the second paper into the first (one undo step). */
@@ -119,16 +129,30 @@ export interface CommandResults {
   'tags.delete': TagCount[];
   'library.counts': LibraryCounts;
   'library.check': CheckReport;
+  'library.backup': BackupSummary;
+  'library.backups': BackupSummary[];
+  'library.restore': RestoreSummary;
   'history.undo': HistoryStep;
   'history.redo': HistoryStep;
   'history.list': HistoryEntry[];
   'import.text': ImportReport;
+  'import.cancel': { cancelled: number };
   'duplicates.list': DuplicatePair[];
   'duplicates.merge': Paper;
   'duplicates.dismiss': { ids: [number, number] };
 }
 
-export type ErrorCode = 'bad-request' | 'not-found' | 'query-syntax' | 'bad-input' | 'conflict' | 'internal';
+export type ErrorCode =
+  | 'bad-request'
+  | 'not-found'
+  | 'query-syntax'
+  | 'bad-input'
+  | 'conflict'
+  | 'internal'
+  /** The user cancelled a long job (an import); nothing was changed. */
+  | 'cancelled'
+  /** A remote service (arXiv, Crossref) could not be reached or kept failing. */
+  | 'unavailable';
 
 export interface ContractError {
   code: ErrorCode;

@@ -119,6 +119,21 @@ export interface HistoryEntry {
   undone: boolean;
 }
 
+/** A backup of the library, as the window lists it (names only: the renderer never sees paths). */
+export interface BackupSummary {
+  name: string;
+  /** When it was taken (ISO time). */
+  at: string;
+  bytes: number;
+}
+
+export interface RestoreSummary {
+  /** The backup that is now the library. */
+  restoredFrom: string;
+  /** The backup that keeps the library as it was before the restore. */
+  keptCurrentAs: string | null;
+}
+
 export interface CheckReport {
   ok: boolean;
   problems: string[];

@@ -14,8 +14,11 @@ import {
 import { LibraryError } from './errors';
 import type { Library } from './library';
 import { dismissDuplicate, duplicates, mergeDuplicate } from './duplicates';
+import { importJobs } from './jobs/import-jobs';
+import { backupNow, backupsOf, restoreByName } from './backup-commands';
 
-type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => CommandResults[C] };
+/** Long jobs (imports in a worker, network look-ups) answer with a promise; the rest synchronously. */
+type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => CommandResults[C] | Promise<CommandResults[C]> };
 
 function handlers(lib: Library): Handlers {
   return {
@@ -33,10 +36,15 @@ function handlers(lib: Library): Handlers {
     'tags.delete': (a) => lib.deleteTag(a.name),
     'library.counts': () => lib.counts(),
     'library.check': () => lib.check(),
+    'library.backup': () => backupNow(lib),
+    'library.backups': () => backupsOf(lib),
+    'library.restore': (a) => restoreByName(lib, a.name),
     'history.undo': () => lib.undo(),
     'history.redo': () => lib.redo(),
     'history.list': (a) => lib.history(a.limit),
-    'import.text': (a) => lib.importText(a.name, a.text, a.format),
+    // In a worker with its own connection: the window keeps reading meanwhile and sees `import:progress`.
+    'import.text': (a) => importJobs(lib).importText(a.name, a.text, a.format),
+    'import.cancel': () => ({ cancelled: importJobs(lib).cancelAll() }),
     'duplicates.list': (a) => duplicates(lib, a.limit),
     'duplicates.merge': (a) => mergeDuplicate(lib, a.ids),
     'duplicates.dismiss': (a) => dismissDuplicate(lib, a.ids),
