@@ -50,6 +50,12 @@ export function compileUserQuery(query: string): Compiled {
 
 export function listPapers(db: Db, options: ListOptions): PaperPage {
   const compiled = compileUserQuery(options.query);
+  const rows = listRows(db, compiled, options);
+  return { rows, total: countWhere(db, compiled), offset: options.offset };
+}
+
+/** One page of rows, without the total: what a view shows first while the count follows. */
+export function listRows(db: Db, compiled: Compiled, options: ListOptions): PaperRow[] {
   const ranked = options.sort === 'relevance' && compiled.rankMatch !== null;
   const sort: SortField = options.sort === 'relevance' && !ranked ? 'added' : options.sort;
   const direction = options.direction ?? DEFAULT_DIRECTION[sort];
@@ -67,7 +73,6 @@ export function listPapers(db: Db, options: ListOptions): PaperPage {
   } else {
     orderBy = `${SORT_SQL[sort as Exclude<SortField, 'relevance'>]} ${dir}, p.id ${dir}`;
   }
-  const total = countWhere(db, compiled);
   const sql =
     `SELECT ${PAPER_COLUMNS.split(', ')
       .map((c) => `p.${c}`)
@@ -76,14 +81,12 @@ export function listPapers(db: Db, options: ListOptions): PaperPage {
   const rows = cached(db, sql).all(...params, ...compiled.params, options.limit, options.offset) as (PaperRowData & {
     score: number | null;
   })[];
-  const snippets =
-    options.snippets && compiled.rankMatch ? snippetsFor(db, compiled.rankMatch, rows) : new Map<number, string>();
-  const out: PaperRow[] = rows.map((row) => ({
+  const snippets = options.snippets && compiled.rankMatch ? snippetsFor(db, compiled.rankMatch, rows) : new Map();
+  return rows.map((row) => ({
     ...rowToPaper(row, readTags(db, row.id)),
     score: row.score === null ? null : -row.score,
     snippet: snippets.get(row.id) ?? null,
   }));
-  return { rows: out, total, offset: options.offset };
 }
 
 export function countWhere(db: Db, compiled: Compiled): number {

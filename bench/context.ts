@@ -1,0 +1,34 @@
+/** What the suites share within one run: the cached library for the chosen size, opened once, and its queries. */
+import { openLibrary, type Library } from '../electron/library';
+import type { BenchOptions } from './suite';
+import { cachedLibrary, type CachedLibrary } from './cache';
+import { chooseQueries, type BenchQuery } from './queries';
+
+export interface BenchContext {
+  cached: CachedLibrary;
+  library: Library;
+  queries: BenchQuery[];
+  /** Repetitions per query: fewer in the smoke run, which only has to prove the benchmark still works. */
+  runs: number;
+}
+
+let current: { key: string; context: BenchContext } | null = null;
+
+export function benchContext(options: BenchOptions): BenchContext {
+  const key = `${options.cacheDir}:${options.size}`;
+  if (current?.key === key) return current.context;
+  current?.context.library.close();
+  const cached = cachedLibrary(options.cacheDir, options.size);
+  const library = openLibrary({ path: cached.file });
+  const queries = chooseQueries(library.db, options.smoke ? 2 : 3);
+  const context = { cached, library, queries, runs: options.smoke ? 10 : 20 };
+  current = { key, context };
+  return context;
+}
+
+/** Queries grouped by class, in the order the table lists them. */
+export function byClass(queries: BenchQuery[]): Map<string, BenchQuery[]> {
+  const out = new Map<string, BenchQuery[]>();
+  for (const q of queries) out.set(q.cls, [...(out.get(q.cls) ?? []), q]);
+  return out;
+}
