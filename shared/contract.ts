@@ -18,6 +18,7 @@ import {
   type RestoreSummary,
   type TagCount,
 } from './types';
+import { EXPORT_TEXT_FORMATS, type ExportText, type MarkdownExportSummary } from './export';
 
 const id = z.number().int().positive();
 const ids = z.array(id).min(1).max(1_000_000);
@@ -105,6 +106,19 @@ export const commands = {
   'duplicates.merge': z.object({ ids: z.array(id).length(2) }).strict(),
   /** Remember that two papers only look alike. */
   'duplicates.dismiss': z.object({ ids: z.array(id).length(2) }).strict(),
+  /** Papers as BibTeX, BibLaTeX, RIS, CSL-JSON, a Markdown digest or Markdown links (for the clipboard). */
+  'export.text': z
+    .object({ format: z.enum(EXPORT_TEXT_FORMATS), query: query.optional(), ids: ids.optional() })
+    .strict(),
+  /** One Markdown note per paper into a folder the user picked (main passes the path; never the renderer). */
+  'export.markdown': z
+    .object({
+      dir: z.string().min(1).max(4096),
+      query: query.optional(),
+      ids: ids.optional(),
+      force: z.boolean().default(false),
+    })
+    .strict(),
 } as const;
 
 export type CommandName = keyof typeof commands;
@@ -140,6 +154,8 @@ export interface CommandResults {
   'duplicates.list': DuplicatePair[];
   'duplicates.merge': Paper;
   'duplicates.dismiss': { ids: [number, number] };
+  'export.text': ExportText;
+  'export.markdown': MarkdownExportSummary;
 }
 
 export type ErrorCode =

@@ -47,11 +47,14 @@ export interface LibraryOptions extends OpenOptions {
 export class Library {
   readonly db: Db;
   readonly path: string;
+  /** The better-sqlite3 binary the library was opened with: import workers open the same file with it. */
+  readonly nativeBinding: string | undefined;
   private readonly clock: () => Date;
   private readonly listeners = new Set<LibraryListener>();
 
   constructor(options: LibraryOptions) {
     this.path = path.resolve(options.path);
+    this.nativeBinding = options.nativeBinding;
     this.db = openDatabase(options);
     this.clock = options.now ?? (() => new Date());
   }
@@ -197,7 +200,7 @@ export class Library {
   update(id: number, patch: PaperPatch): Paper {
     return this.change('Edit paper', ['papers'], (rec, now) => {
       const p = this.get(id);
-      const next: Paper = { ...p, ...patch, updatedAt: now } as Paper;
+      const next: Paper = { ...p, ...patch, updatedAt: now };
       if (patch.doi !== undefined) next.doi = patch.doi === null ? null : normalizeDoi(patch.doi);
       if (patch.doi && !next.doi) throw new LibraryError('bad-input', `not a DOI: ${patch.doi}`);
       if (patch.arxiv !== undefined) next.arxiv = patch.arxiv === null ? null : normalizeArxivId(patch.arxiv);
@@ -303,7 +306,10 @@ export class Library {
   ): { report: ImportReport; refused: ImportError[] } {
     const forced = formatName ? formatByName(formatName) : undefined;
     if (formatName && !forced) {
-      throw new LibraryError('bad-request', `unknown format ${formatName} (known: ${formats.map((f) => f.name).join(', ')})`);
+      throw new LibraryError(
+        'bad-request',
+        `unknown format ${formatName} (known: ${formats.map((f) => f.name).join(', ')})`,
+      );
     }
     const report = emptyReport();
     const refused: ImportError[] = [];

@@ -16,6 +16,7 @@ import type { Library } from './library';
 import { dismissDuplicate, duplicates, mergeDuplicate } from './duplicates';
 import { importJobs } from './jobs/import-jobs';
 import { backupNow, backupsOf, restoreByName } from './backup-commands';
+import { exportMarkdownFolder, exportText } from './export';
 
 /** Long jobs (imports in a worker, network look-ups) answer with a promise; the rest synchronously. */
 type Handlers = { [C in CommandName]: (args: CommandArgs<C>) => CommandResults[C] | Promise<CommandResults[C]> };
@@ -48,6 +49,8 @@ function handlers(lib: Library): Handlers {
     'duplicates.list': (a) => duplicates(lib, a.limit),
     'duplicates.merge': (a) => mergeDuplicate(lib, a.ids),
     'duplicates.dismiss': (a) => dismissDuplicate(lib, a.ids),
+    'export.text': (a) => exportText(lib, a),
+    'export.markdown': (a) => exportMarkdownFolder(lib, a),
   };
 }
 

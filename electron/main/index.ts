@@ -5,6 +5,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { createRouter, openLibrary, type Library, type Router } from '../library';
+import { useBundledImportWorker } from '../library/jobs/runner';
+// The import worker is bundled as its own entry; electron-vite gives its built path (see jobs/runner.ts).
+import importWorkerPath from '../library/jobs/import-worker?modulePath';
 import { appPage, preloadPath } from './app-page';
 import { importFromDialog } from './import-files';
 import { bindContract, forwardEvents } from './ipc';
@@ -19,6 +22,7 @@ const mainDir = import.meta.dirname;
 app.setName('Lectern');
 app.setPath('userData', path.join(app.getPath('appData'), 'Lectern'));
 app.enableSandbox();
+useBundledImportWorker(importWorkerPath);
 guardAllContents();
 
 let win: BrowserWindow | null = null;
