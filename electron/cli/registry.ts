@@ -6,6 +6,7 @@ import { checkCommand, importCommand, redoCommand, undoCommand } from './command
 import { serveCommand } from './commands/serve';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { duplicatesCommand, mergeCommand } from './commands/duplicates';
+import { exportCommand } from './commands/export';
 
 export const commands: Command[] = [
   importCommand,
@@ -25,6 +26,7 @@ export const commands: Command[] = [
   restoreCommand,
   duplicatesCommand,
   mergeCommand,
+  exportCommand,
   serveCommand,
 ];
 
