@@ -17,6 +17,10 @@ const SPECIALS: Record<string, string> = {
   '~': '{\\textasciitilde}',
   '^': '{\\textasciicircum}',
   '\\': '{\\textbackslash}',
+  // Not specials, but in LaTeX's default font encoding they print as ¡ ¿ and a dash: named, they print as typed.
+  '<': '{\\textless}',
+  '>': '{\\textgreater}',
+  '|': '{\\textbar}',
 };
 
 /** Combining marks (after NFD) and the accent command for each; letter commands take a braced argument. */
@@ -153,7 +157,10 @@ export function bibtexEscape(text: string): string {
 
 /** `--` and `---` would print as dashes, two quotes as a curly quote: braces between keep the characters typed. */
 function breakLigatures(text: string): string {
-  return text.replace(/-(?=-)/g, '-{}').replace(/([`'])(?=\1)/g, '$1{}');
+  return text
+    .replace(/-(?=-)/g, '-{}')
+    .replace(/([`'])(?=\1)/g, '$1{}')
+    .replace(/([!?])(?=`)/g, '$1{}');
 }
 
 /** Escapes text for a BibLaTeX field (read by biber as UTF-8): LaTeX specials only, Unicode kept. */
