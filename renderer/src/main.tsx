@@ -1,12 +1,17 @@
-// Placeholder until the renderer lands: proves the build and the window work.
+/** The window's entry point. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/table.css';
+import './styles/panes.css';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <h1>Lectern</h1>
+      <App />
     </StrictMode>,
   );
 }

@@ -1,0 +1,106 @@
+/** The detail pane: everything about the paper under the cursor. Imported text is rendered as text. */
+import { useSyncExternalStore } from 'react';
+import type { Paper } from '../../../shared/types';
+import { authorName } from '../../../shared/normalize';
+import { trustedExternalUrl } from '../../../shared/trusted-url';
+import { call, messageOf } from '../data/call';
+import { paperPages } from '../data/paper-pages';
+import { useCursor } from '../state/cursor';
+import { usePanes } from '../state/panes';
+import { useNotices } from '../state/notices';
+import { STATUS_LABELS, useView } from '../state/view';
+import { highlight } from '../highlight';
+import { NoteEditor } from './NoteEditor';
+import { sourceLabel } from './PaperRowView';
+
+function identifierLinks(paper: Paper): { label: string; value: string; href: string }[] {
+  const links: { label: string; value: string; href: string | null }[] = [];
+  if (paper.arxiv) links.push({ label: 'arXiv', value: paper.arxiv, href: `https://arxiv.org/abs/${paper.arxiv}` });
+  if (paper.doi) links.push({ label: 'DOI', value: paper.doi, href: `https://doi.org/${paper.doi}` });
+  if (paper.url) links.push({ label: 'URL', value: paper.url, href: paper.url });
+  return links.flatMap((l) => {
+    const href = trustedExternalUrl(l.href);
+    return href ? [{ ...l, href }] : [];
+  });
+}
+
+async function removeTag(paper: Paper, tag: string): Promise<void> {
+  try {
+    await call('papers.tag', { ids: [paper.id], remove: [tag] });
+  } catch (err) {
+    useNotices.getState().say(messageOf(err), 'error');
+  }
+}
+
+export function DetailPane() {
+  useSyncExternalStore(paperPages.subscribe, paperPages.getSnapshot);
+  const index = useCursor((s) => s.index);
+  const search = useView((s) => s.search);
+  const openDialog = usePanes((s) => s.openDialog);
+  const paper = paperPages.rowAt(index);
+
+  if (!paper) {
+    return (
+      <aside className="detail" aria-label="Paper details">
+        <p className="muted detail-empty">No paper under the cursor.</p>
+      </aside>
+    );
+  }
+  const authors = paper.authors.map(authorName).filter(Boolean);
+  const meta = [paper.year, paper.venue ?? sourceLabel(paper.source)].filter(Boolean).join(' · ');
+  return (
+    <aside className="detail" aria-label="Paper details">
+      <h2 className="detail-title">{paper.title}</h2>
+      {authors.length > 0 ? <p className="detail-authors">{authors.join(', ')}</p> : null}
+      <p className="detail-meta">
+        <span className={`status status-${paper.status}`}>
+          <span className="status-dot" aria-hidden="true" />
+          {STATUS_LABELS[paper.status]}
+        </span>
+        {paper.starred ? <span className="star on">★ Starred</span> : null}
+        {meta ? <span>{meta}</span> : null}
+      </p>
+      {identifierLinks(paper).length > 0 ? (
+        <ul className="identifiers" aria-label="Identifiers">
+          {identifierLinks(paper).map((l) => (
+            <li key={l.label}>
+              <span className="id-label">{l.label}</span>
+              <a href={l.href} target="_blank" rel="noopener noreferrer">
+                {l.value}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <section className="detail-section" aria-labelledby="tags-heading">
+        <div className="section-head">
+          <h3 id="tags-heading">Tags</h3>
+          <button type="button" className="link-button" onClick={() => openDialog('tags')}>
+            Add <kbd>t</kbd>
+          </button>
+        </div>
+        {paper.tags.length > 0 ? (
+          <ul className="tag-list">
+            {paper.tags.map((t) => (
+              <li key={t} className="chip">
+                {t}
+                <button type="button" aria-label={`Remove tag ${t}`} onClick={() => void removeTag(paper, t)}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No tags.</p>
+        )}
+      </section>
+      {paper.abstract ? (
+        <section className="detail-section" aria-labelledby="abstract-heading">
+          <h3 id="abstract-heading">Abstract</h3>
+          <p className="abstract">{highlight(paper.abstract, search)}</p>
+        </section>
+      ) : null}
+      <NoteEditor key={paper.id} paper={paper} />
+    </aside>
+  );
+}

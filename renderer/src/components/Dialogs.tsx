@@ -1,0 +1,28 @@
+/** The one open dialog, if any. */
+import { usePanes } from '../state/panes';
+import { HelpOverlay } from './HelpOverlay';
+import { Palette } from './Palette';
+import { TagBox } from './TagBox';
+import { ColumnsDialog } from './ColumnsDialog';
+import { SaveSearchDialog } from './SaveSearchDialog';
+import { TagActionsDialog } from './TagActionsDialog';
+
+export function Dialogs() {
+  const dialog = usePanes((s) => s.dialog);
+  switch (dialog) {
+    case null:
+      return null;
+    case 'help':
+      return <HelpOverlay />;
+    case 'palette':
+      return <Palette />;
+    case 'tags':
+      return <TagBox />;
+    case 'columns':
+      return <ColumnsDialog />;
+    case 'save-search':
+      return <SaveSearchDialog />;
+    case 'tag-actions':
+      return <TagActionsDialog />;
+  }
+}

@@ -1,0 +1,51 @@
+/** Palette commands that have no key of their own: views, sorting, columns, the sample, copying as Markdown. */
+import { READING_STATUSES } from '../../../shared/types';
+import { copySelectionAsMarkdown } from '../data/exporting';
+import { importSample } from '../data/importing';
+import { usePanes } from '../state/panes';
+import { useView, STATUS_LABELS, type View } from '../state/view';
+import { COLUMN_LABELS, COLUMN_SORT, type ColumnId } from '../state/columns';
+import { focusTable } from '../focus';
+
+export interface PaletteExtra {
+  id: string;
+  label: string;
+  run: () => void;
+}
+
+function goTo(view: View): void {
+  useView.getState().setView(view);
+  focusTable();
+}
+
+export function paletteExtras(targetIds: () => number[]): PaletteExtra[] {
+  const views: PaletteExtra[] = [
+    ...READING_STATUSES.map((s) => ({
+      id: `view-${s}`,
+      label: `Go to ${STATUS_LABELS[s]}`,
+      run: () => goTo({ kind: 'status', status: s }),
+    })),
+    { id: 'view-starred', label: 'Go to Starred', run: () => goTo({ kind: 'starred' }) },
+    { id: 'view-all', label: 'Go to All papers', run: () => goTo({ kind: 'all' }) },
+  ];
+  const sorts: PaletteExtra[] = Object.entries(COLUMN_SORT).flatMap(([column, field]) =>
+    (['asc', 'desc'] as const).map((direction) => ({
+      id: `sort-${column}-${direction}`,
+      label: `Sort by ${COLUMN_LABELS[column as ColumnId]} (${direction === 'asc' ? 'ascending' : 'descending'})`,
+      run: () => useView.getState().setSort({ field, direction }),
+    })),
+  );
+  return [
+    ...views,
+    ...sorts,
+    { id: 'sort-relevance', label: 'Sort by relevance', run: () => useView.getState().setSort({ field: 'relevance' }) },
+    { id: 'columns', label: 'Show, hide or reorder columns…', run: () => usePanes.getState().openDialog('columns') },
+    { id: 'save-search', label: 'Save the current search…', run: () => usePanes.getState().openDialog('save-search') },
+    {
+      id: 'copy-markdown',
+      label: 'Copy Markdown link of the selection',
+      run: () => void copySelectionAsMarkdown(targetIds()),
+    },
+    { id: 'import-sample', label: 'Import the sample papers', run: () => void importSample() },
+  ];
+}
