@@ -7,8 +7,15 @@ import { cslJson } from './csl-json';
 import { cslYaml } from './csl-yaml';
 import { arxivAtom } from './arxiv-atom';
 import { arxivRss } from './arxiv-rss';
+import { medline } from './medline';
+import { ovid } from './ovid';
+import { wos } from './wos';
+import { endnote } from './endnote';
+import { pubmedXml } from './pubmed-xml';
+import { endnoteXml } from './endnote-xml';
+import { bibtex, biblatex } from './bibtex';
 
-export const formats: readonly ImportFormat[] = [hfTrending, hfJson, ris, cslJson, cslYaml, arxivAtom, arxivRss];
+export const formats: readonly ImportFormat[] = [hfTrending, hfJson, ris, cslJson, cslYaml, arxivAtom, arxivRss, medline, ovid, wos, endnote, pubmedXml, endnoteXml, bibtex, biblatex];
 
 export function formatByName(name: string): ImportFormat | undefined {
   return formats.find((f) => f.name === name.toLowerCase());
