@@ -37,13 +37,15 @@ export function safeStem(raw: string): string {
 
 /** `vaswani-2017-attention-is-all-you-need`: used when a paper has no citation key. */
 export function paperSlug(paper: Pick<Paper, 'authors' | 'year' | 'title'>): string {
-  const family = authorFamily(paper.authors[0]);
-  const title = paper.title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-');
-  const parts = [family.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-'), paper.year ?? '', title];
+  // Accents are dropped (Müller → muller) so names stay the same whatever normalization a file system applies.
+  const fold = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-');
+  const parts = [fold(authorFamily(paper.authors[0])), paper.year ?? '', fold(paper.title)];
   return parts.filter((p) => String(p).replace(/-/g, '') !== '').join('-');
 }
 

@@ -18,6 +18,7 @@ function reason(err: unknown): string {
   if (e.code === 'EACCES' || e.code === 'EPERM') return 'permission denied';
   if (e.code === 'EROFS') return 'read-only file system';
   if (e.code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (e.code === 'EEXIST') return 'it is a file, not a folder';
   if (e.code === 'ENOSPC') return 'no space left on the device';
   return e.message ?? String(err);
 }
