@@ -46,7 +46,9 @@ const paperArb = fc.record({
   tags: fc.array(fc.stringMatching(/^[a-z0-9/_-]{1,12}$/), { maxLength: 4 }),
 });
 
-function paperOf(p: fc.infer<typeof paperArb>): Paper {
+type RawPaper = typeof paperArb extends fc.Arbitrary<infer T> ? T : never;
+
+function paperOf(p: RawPaper): Paper {
   return {
     ...p,
     date: null,
