@@ -115,12 +115,59 @@ export function findArxiv(...texts: (string | null | undefined)[]): string | nul
   return null;
 }
 
+/** Words that start a family name ("Adrian Del Maestro", "Jason de Koning") when they are not the first word. */
+const PARTICLES = new Set([
+  'de',
+  'del',
+  'della',
+  'der',
+  'den',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'van',
+  'von',
+  'la',
+  'le',
+  'ten',
+  'ter',
+]);
+
 /** A person from a "Family, Given" or "Given Family" string; empty names give null. */
 export function personOf(name: string | null | undefined): Author | null {
   if (!name) return null;
   const clean = name.replace(/\s+/g, ' ').trim().replace(/[,;]$/, '');
   if (!clean) return null;
+  if (!clean.includes(',')) {
+    const words = clean.split(' ');
+    for (let i = 1; i < words.length - 1; i++) {
+      if (PARTICLES.has(words[i]!.toLowerCase())) {
+        return { family: words.slice(i).join(' '), given: words.slice(0, i).join(' ') };
+      }
+    }
+  }
   return parsePersonName(clean);
+}
+
+/** "Behan L.", "van Raaij MJ", "Lucas J.S.": MEDLINE and Ovid write the family name first and initials last. */
+export function personFamilyFirst(name: string | null | undefined): Author | null {
+  if (!name) return null;
+  const clean = name.replace(/\s+/g, ' ').trim();
+  if (!clean || clean.includes(',')) return personOf(clean);
+  const words = clean.split(' ');
+  const last = words[words.length - 1]!;
+  if (words.length > 1 && /^(?:\p{Lu}[.-]?){1,4}$/u.test(last)) {
+    return { family: words.slice(0, -1).join(' '), given: last };
+  }
+  return { literal: clean };
+}
+
+/** CSL rich text and feed titles carry a little inline HTML (`<i>`, `<span class="nocase">`); the text is kept. */
+export function stripMarkup(text: string | null): string | null {
+  if (!text || !text.includes('<')) return text;
+  return text.replace(/<\/?(?:span|i|b|em|strong|sup|sub|sc|p)\b[^>]*>/gi, '');
 }
 
 /** Text with the hard line wraps of an export joined into spaces. */

@@ -12,6 +12,7 @@ import {
   keep,
   parseLooseDate,
   personOf,
+  stripMarkup,
   unwrap,
   type LooseDate,
 } from './common';
@@ -69,15 +70,21 @@ function partsDate(y: number | null, m: number | null, d: number | null): LooseD
 }
 
 export function cslDraft(item: Record<string, unknown>, key: string | null): PaperDraft {
-  const d = blankDraft(unwrap(text(item['title'])) ?? '');
+  const d = blankDraft(unwrap(stripMarkup(text(item['title']))) ?? '');
   const type = text(item['type']);
   d.entryType = entryTypeOf(type);
   d.authors = people(item['author']);
-  const when = cslDate(item['issued'] ?? item['date'] ?? item['year']);
+  let when = cslDate(item['issued']);
+  if (when.year === null) when = cslDate(item['date']);
+  if (when.year === null) when = cslDate(item['year']);
   d.year = when.year;
   d.date = when.date;
   const journal = isRecord(item['journal']) ? text(item['journal']['name']) : null;
-  d.venue = text(item['container-title']) ?? journal ?? text(item['event-title']) ?? text(item['collection-title']);
+  d.venue =
+    stripMarkup(text(item['container-title'])) ??
+    journal ??
+    text(item['event-title']) ??
+    text(item['collection-title']);
   d.abstract = unwrap(text(item['abstract']));
   const url = text(item['URL']) ?? text(item['url']);
   const note = text(item['note']);

@@ -91,7 +91,7 @@ export function risDraft(rec: TaggedRecord): PaperDraft {
   keep(x, 'place', first(rec, 'CY'));
   keep(x, 'issn', first(rec, 'SN'));
   keep(x, 'language', first(rec, 'LA'));
-  keep(x, 'editors', values(rec, 'A2', 'ED'));
+  keep(x, 'editors', values(rec, 'A2', 'ED').map(personOf).filter(Boolean));
   return d;
 }
 

@@ -9,25 +9,55 @@ export type XmlNode = Record<string, unknown>;
 
 const REPEATED = new Set(['entry', 'author', 'link', 'category', 'item', 'creator', 'doi']);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => REPEATED.has(name),
-});
+export type XmlParser = XMLParser;
+
+/**
+ * A parser for one vocabulary. `repeated` elements always come as arrays; `rawText` elements (titles and abstracts
+ * with inline markup such as `<sup>` or EndNote's `<style>`) come as their inner XML, for `richText` to flatten in order.
+ */
+export function xmlParser(repeated: Set<string>, rawText: string[] = []): XMLParser {
+  return new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    isArray: (name) => repeated.has(name),
+    stopNodes: rawText.map((t) => `*.${t}`),
+  });
+}
+
+const feedParser = xmlParser(REPEATED);
 
 export type XmlResult = { ok: true; doc: XmlNode } | { ok: false; error: ParsedEntry };
 
-export function parseXml(text: string): XmlResult {
+export function parseXml(text: string, parser: XMLParser = feedParser): XmlResult {
   const body = text.replace(/^\uFEFF/, '');
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
     return { ok: false, error: { ok: false, line: valid.err.line, message: `not well-formed XML: ${valid.err.msg}` } };
   }
   return { ok: true, doc: parser.parse(body) as XmlNode };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Inner XML of a raw-text element as plain text: tags dropped, entities decoded, spaces collapsed. */
+export function richText(raw: unknown): string | null {
+  const inner = xmlText(raw);
+  if (inner === null) return null;
+  const text = inner
+    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? all;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : all;
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || null;
 }
 
 /** The text of an element that may carry attributes (`{ '#text': ..., '@_type': ... }`) or be missing. */
