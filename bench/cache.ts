@@ -1,13 +1,13 @@
 /**
  * Synthetic libraries cached on disk between runs: the papers as Hugging Face JSON files (what the import benchmark
- * reads) and a ready library database (what the query benchmarks open). Both are keyed by size, seed, generator and
- * schema version, so a change to any of them regenerates instead of measuring a stale file.
+ * reads) and a ready library database (what the query benchmarks open). Both are keyed by size, seed and generator
+ * version, so a change to any of them regenerates instead of measuring a stale file; a newer schema is brought up to
+ * date by the library's own migrations when the benchmark opens the file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openLibrary } from '../electron/library';
-import { LATEST_VERSION } from '../electron/library/db/migrations';
 import { authorFamily, authorName, normalizeTitle, parsePersonName } from '../shared/normalize';
 import { DEFAULT_SEED, GENERATOR_VERSION, PaperGenerator, toHfJson } from './generate';
 
@@ -52,7 +52,7 @@ export interface CachedLibrary {
 
 /** The library database with `size` papers, their tags, notes, statuses and stars, built on first use. */
 export function cachedLibrary(cacheDir: string, size: number, seed = DEFAULT_SEED): CachedLibrary {
-  const dir = path.join(cacheDir, `library-${size}-s${seed}-g${GENERATOR_VERSION}-v${LATEST_VERSION}`);
+  const dir = path.join(cacheDir, `library-${size}-s${seed}-g${GENERATOR_VERSION}`);
   const file = path.join(dir, 'library.sqlite');
   const meta = path.join(dir, 'DONE');
   if (done(dir)) return { file, size, rawTextBytes: Number(fs.readFileSync(meta, 'utf8')) };

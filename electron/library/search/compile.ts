@@ -11,6 +11,11 @@ export interface Compiled {
   rankMatch: string | null;
   /** True when every result must match `rankMatch`, so the ranking can drive the query (inner join). */
   rankRequired: boolean;
+  /**
+   * When the whole query is positive text (words, phrases, prefixes, fields, ANDed), its one FTS5 expression: the
+   * index alone can then count, rank and list it, without visiting the papers table. Null otherwise.
+   */
+  pureText: string | null;
 }
 
 const COLUMN: Record<TextField, string | null> = {
@@ -39,6 +44,7 @@ export function compileQuery(root: QueryNode): Compiled {
     params,
     rankMatch: positives.length > 0 ? positives.map(ftsExpression).join(' OR ') : null,
     rankRequired: requiresText(root),
+    pureText: where === FTS_IN && params.length === 1 ? (params[0] as string) : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-duplicate-dismissals';
+import { migration003 } from './003-sort-indexes';
 
 export interface Migration {
   /** Matches SQLite's user_version after it is applied. Append-only: never edit a released migration. */
@@ -8,6 +9,6 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,173 @@
+/**
+ * The fast listing plans (remembered positions for deep pages, newest-first text hits by id, counting and ranking in
+ * the index) must give exactly what the plain SQL gives. Each test compares them with a straightforward query over
+ * the same real library: 753 papers from a Hugging Face scrape, so pages go past the 512-row positions.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Library } from '../../electron/library';
+import { compileUserQuery, countWhere, listRows } from '../../electron/library/search/list';
+import type { SortDirection } from '../../shared/types';
+import { FIXTURES, tempLibrary } from './helpers';
+
+const SCRAPE = path.join(FIXTURES, 'hf-papers/paperexplorer-papers-2024-04-08.json');
+
+/** The sort expressions as they were before the indexes on expressions: unknown years as NULL. */
+const REFERENCE_KEY = {
+  title: 'p.title COLLATE NOCASE',
+  author: 'p.first_author COLLATE NOCASE',
+  year: 'p.year',
+  added: 'p.added_at',
+  status: "CASE p.status WHEN 'new' THEN 0 WHEN 'to-read' THEN 1 WHEN 'reading' THEN 2 WHEN 'read' THEN 3 ELSE 4 END",
+} as const;
+type Sort = keyof typeof REFERENCE_KEY;
+
+let library: Library;
+let total: number;
+
+function referencePage(
+  where: string,
+  params: unknown[],
+  sort: Sort,
+  dir: SortDirection,
+  offset: number,
+  limit: number,
+) {
+  const d = dir.toUpperCase();
+  return library.db
+    .prepare(
+      `SELECT p.id FROM papers p WHERE ${where} ORDER BY ${REFERENCE_KEY[sort]} ${d}, p.id ${d} LIMIT ? OFFSET ?`,
+    )
+    .pluck()
+    .all(...params, limit, offset) as number[];
+}
+
+function page(query: string, sort: Sort, direction: SortDirection, offset: number, limit: number): number[] {
+  return listRows(library.db, compileUserQuery(query), { query, sort, direction, offset, limit, snippets: false }).map(
+    (r) => r.id,
+  );
+}
+
+beforeAll(() => {
+  library = tempLibrary().library;
+  const ids = library.importFile(SCRAPE).paperIds;
+  total = ids.length;
+  // Variety for every sort key: statuses, unknown years, and papers whose dates are out of id order (as a merge
+  // that keeps the older paper's date leaves them).
+  library.setStatus(
+    ids.filter((_, i) => i % 3 === 0),
+    'to-read',
+  );
+  library.setStatus(
+    ids.filter((_, i) => i % 7 === 0),
+    'read',
+  );
+  for (const id of ids.filter((_, i) => i % 50 === 0)) library.update(id, { year: null });
+  const stmt = library.db.prepare('UPDATE papers SET added_at = ? WHERE id = ?');
+  stmt.run('2099-01-01T00:00:00.000Z', ids[3]!);
+  stmt.run('2099-01-02T00:00:00.000Z', ids[40]!);
+  stmt.run('1999-01-01T00:00:00.000Z', ids[ids.length - 2]!);
+});
+afterAll(() => library.close());
+
+describe('pages of the whole library', () => {
+  it('has enough papers to page past the remembered positions', () => {
+    expect(total).toBeGreaterThan(700);
+  });
+
+  it('gives every page in every order exactly as OFFSET does, at every depth', () => {
+    const offsets = [0, 100, 511, 512, 513, 600, 1023, total - 100, total - 1, total + 5];
+    for (const sort of Object.keys(REFERENCE_KEY) as Sort[]) {
+      for (const dir of ['asc', 'desc'] as const) {
+        for (const offset of offsets) {
+          expect(page('', sort, dir, offset, 100), `${sort} ${dir} @${offset}`).toEqual(
+            referencePage('1', [], sort, dir, offset, 100),
+          );
+        }
+      }
+    }
+  });
+
+  it('stays exact after a change moves papers between pages', () => {
+    expect(page('', 'status', 'asc', 600, 50)).toEqual(referencePage('1', [], 'status', 'asc', 600, 50));
+    const moved = library.db.prepare('SELECT id FROM papers ORDER BY id LIMIT 200').pluck().all() as number[];
+    library.setStatus(moved, 'skipped');
+    expect(page('', 'status', 'asc', 600, 50)).toEqual(referencePage('1', [], 'status', 'asc', 600, 50));
+    expect(countWhere(library.db, compileUserQuery(''))).toBe(total);
+    library.undo();
+    expect(page('', 'status', 'asc', 600, 50)).toEqual(referencePage('1', [], 'status', 'asc', 600, 50));
+  });
+});
+
+describe('text queries', () => {
+  const queries = ['model', 'language models', '"large language"', 'tran*', 'title:agent', 'the'];
+  const ftsWhere = 'p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)';
+
+  it('lists the first hits newest or oldest first exactly, even for papers whose dates are out of id order', () => {
+    for (const q of queries) {
+      const match = compileUserQuery(q).pureText!;
+      expect(match).not.toBeNull();
+      for (const dir of ['desc', 'asc'] as const) {
+        for (const [offset, limit] of [
+          [0, 50],
+          [10, 5],
+          [0, 1000],
+        ] as const) {
+          expect(page(q, 'added', dir, offset, limit), `${q} ${dir}`).toEqual(
+            referencePage(ftsWhere, [match], 'added', dir, offset, limit),
+          );
+        }
+      }
+    }
+    // The papers given future dates come first for a word they contain.
+    const first = page('the', 'added', 'desc', 0, 2);
+    expect(library.db.prepare('SELECT added_at FROM papers WHERE id = ?').pluck().get(first[0])).toBe(
+      '2099-01-02T00:00:00.000Z',
+    );
+  });
+
+  it('counts a text query in the index exactly as the join does', () => {
+    for (const q of queries) {
+      const compiled = compileUserQuery(q);
+      const joined = library.db
+        .prepare(`SELECT count(*) FROM papers p WHERE ${compiled.where}`)
+        .pluck()
+        .get(...compiled.params);
+      expect(countWhere(library.db, compiled), q).toBe(joined);
+    }
+  });
+
+  it('ranks a text query in the index exactly as the join does', () => {
+    for (const q of queries) {
+      const compiled = compileUserQuery(q);
+      const joined = library.db
+        .prepare(
+          `SELECT p.id FROM papers p JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0, 3.0, 2.0) AS score
+           FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id WHERE ${compiled.where}
+           ORDER BY r.score, p.id DESC LIMIT 50`,
+        )
+        .pluck()
+        .all(compiled.rankMatch, ...compiled.params);
+      const rows = listRows(library.db, compiled, {
+        query: q,
+        sort: 'relevance',
+        offset: 0,
+        limit: 50,
+        snippets: true,
+      });
+      expect(
+        rows.map((r) => r.id),
+        q,
+      ).toEqual(joined);
+      expect(rows.every((r) => r.score !== null && r.snippet !== null)).toBe(true);
+    }
+  });
+
+  it('still filters and sorts mixed queries the general way', () => {
+    const compiled = compileUserQuery('model status:to-read');
+    expect(compiled.pureText).toBeNull();
+    expect(page('model status:to-read', 'year', 'desc', 0, 30)).toEqual(
+      referencePage(compiled.where, compiled.params, 'year', 'desc', 0, 30),
+    );
+  });
+});
