@@ -9,9 +9,9 @@ import { printJson, type CliContext, type Command } from '../command';
 
 const FORMATS = ['markdown', ...REFERENCE_FORMATS];
 
-function summaryLines(s: MarkdownExportSummary): string[] {
+function summaryLines(s: MarkdownExportSummary, target: string): string[] {
   const lines = [
-    `${s.papers} ${s.papers === 1 ? 'paper' : 'papers'} → ${s.dir}: ${s.written} written, ${s.unchanged} unchanged, ` +
+    `${s.papers} ${s.papers === 1 ? 'paper' : 'papers'} → ${target}: ${s.written} written, ${s.unchanged} unchanged, ` +
       `${s.skippedEdited} skipped (edited), ${s.newBeside} new beside${s.refused > 0 ? `, ${s.refused} refused` : ''}`,
   ];
   for (const f of s.files) {
@@ -25,9 +25,9 @@ function summaryLines(s: MarkdownExportSummary): string[] {
   return lines;
 }
 
-function reportSummary(ctx: CliContext, summary: MarkdownExportSummary): number {
+function reportSummary(ctx: CliContext, summary: MarkdownExportSummary, target: string): number {
   if (ctx.json) printJson(ctx, summary);
-  else ctx.io.stdout(`${summaryLines(summary).join('\n')}\n`);
+  else ctx.io.stdout(`${summaryLines(summary, target).join('\n')}\n`);
   if (summary.refused > 0) {
     if (ctx.json)
       ctx.io.stderr(`${summary.files.find((f) => f.action === 'refused')?.reason ?? 'a file was refused'}\n`);
@@ -58,7 +58,7 @@ async function exportMarkdown(ctx: CliContext, query: string): Promise<number> {
       ? exportMarkdownFolder(ctx.library(), { ...common, dir: out })
       : exportMarkdownDigest(ctx.library(), { ...common, file: digest! }),
   );
-  return reportSummary(ctx, summary);
+  return reportSummary(ctx, summary, out !== undefined ? summary.dir : path.join(summary.dir, summary.files[0]!.file));
 }
 
 function writeOut(file: string, text: string): void {

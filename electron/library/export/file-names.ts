@@ -12,6 +12,7 @@ export const NOTE_EXTENSION = '.md';
 export const BESIDE_SUFFIX = '.lectern-new';
 
 const MAX_CHARS = 80;
+const SLUG_CHARS = 60;
 const MAX_BYTES = 160;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
 
@@ -46,7 +47,12 @@ export function paperSlug(paper: Pick<Paper, 'authors' | 'year' | 'title'>): str
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, '-');
   const parts = [fold(authorFamily(paper.authors[0])), paper.year ?? '', fold(paper.title)];
-  return parts.filter((p) => String(p).replace(/-/g, '') !== '').join('-');
+  const slug = parts.filter((p) => String(p).replace(/-/g, '') !== '').join('-');
+  // Long titles are cut at a word boundary: a readable name, well within every file system's limit.
+  if (slug.length <= SLUG_CHARS) return slug;
+  const cut = slug.slice(0, SLUG_CHARS + 1);
+  const at = cut.lastIndexOf('-');
+  return at > 20 ? cut.slice(0, at) : cut.slice(0, SLUG_CHARS);
 }
 
 /** The stem a paper's note would like: its citation key, else its slug, else `paper-<id>`. */
