@@ -105,3 +105,19 @@ export function listPapers(library: string, query = ''): Paper[] {
   const args = query ? ['list', query, '--json'] : ['list', '--json'];
   return JSON.parse(cli(library, ...args)) as Paper[];
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Waits until the cursor row (the grid's `aria-selected` row) is the paper with this title. */
+export async function waitForCursorOn(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('grid')
+    .getByRole('row', { selected: true, name: new RegExp(escapeRegExp(title)) })
+    .waitFor({ timeout: 10_000 });
+}
+
+/** Waits for the search status line (match count or query error) to read `text`. */
+export async function waitForSearchStatus(page: Page, text: string | RegExp): Promise<void> {
+  const status = page.locator('#search-status');
+  await status.filter({ hasText: text }).waitFor({ timeout: 10_000 });
+}
