@@ -9,15 +9,31 @@ export function parseJsonText(text: string): JsonResult {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (err) {
     const message = (err as Error).message;
-    const at = /position (\d+)/.exec(message);
+    const at = errorOffset(body, message);
     let line: number | null = null;
-    if (at) {
+    if (at !== null) {
       line = 1;
-      const end = Math.min(Number(at[1]), body.length);
+      const end = Math.min(at, body.length);
       for (let i = body.indexOf('\n'); i !== -1 && i < end; i = body.indexOf('\n', i + 1)) line++;
     }
-    return { ok: false, error: { ok: false, line, message: `not valid JSON: ${message}` } };
+    return { ok: false, error: { ok: false, line, message: `not valid JSON: ${message.split('\n')[0]}` } };
   }
+}
+
+/**
+ * Where JSON.parse stopped. V8 says "at position N" for some errors; for an unexpected token it quotes the text
+ * around it instead (10 characters either side, "..." where cut), which is found again in the file.
+ */
+function errorOffset(body: string, message: string): number | null {
+  const at = /position (\d+)/.exec(message);
+  if (at) return Number(at[1]);
+  if (/end of JSON input/.test(message)) return body.length;
+  const quoted = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (!quoted) return null;
+  const [, token, cut, context] = quoted;
+  const start = body.indexOf(context!);
+  if (start < 0) return null;
+  return start + (cut ? 10 : Math.max(0, context!.indexOf(token!)));
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
