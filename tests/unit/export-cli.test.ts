@@ -13,7 +13,7 @@ async function lectern(args: string[]) {
   const code = await runCli(args, {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    readStdin: async () => '',
+    readStdin: () => Promise.resolve(''),
     isTTY: false,
   });
   return { code, stdout, stderr };

@@ -10,7 +10,7 @@ function readBack(value: string): { title: string | undefined; errors: unknown[]
     english: false,
     caseProtection: false,
   });
-  return { title: lib.entries[0]?.fields.title as string | undefined, errors: lib.errors };
+  return { title: lib.entries[0]?.fields.title, errors: lib.errors };
 }
 
 const same = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();

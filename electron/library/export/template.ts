@@ -113,13 +113,18 @@ export function markdownInline(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`).replace(/^(#+|[-+]\s|\d+[.)]\s|>)/, (m) => `\\${m}`);
 }
 
+/** Filter input as text: strings and numbers as they are, anything else (null, lists, objects) as JSON or nothing. */
+function asText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return v === null || v === undefined ? '' : JSON.stringify(v);
+}
+
 function environment(dir: string | null): nunjucks.Environment {
   const loader = dir ? new nunjucks.FileSystemLoader(dir, { noCache: true }) : null;
   const env = new nunjucks.Environment(loader, { autoescape: false, trimBlocks: true, lstripBlocks: true });
-  env.addFilter('oneline', (v: unknown) =>
-    v === null || v === undefined ? '' : String(v).replace(/\s+/g, ' ').trim(),
-  );
-  env.addFilter('md', (v: unknown) => (v === null || v === undefined ? '' : markdownInline(String(v))));
+  env.addFilter('oneline', (v: unknown) => asText(v).replace(/\s+/g, ' ').trim());
+  env.addFilter('md', (v: unknown) => markdownInline(asText(v)));
   return env;
 }
 
