@@ -10,6 +10,7 @@ import {
   type BackupSummary,
   type CheckReport,
   type DuplicatePair,
+  type EnrichReport,
   type HistoryEntry,
   type ImportReport,
   type LibraryCounts,
@@ -98,6 +99,12 @@ export const commands = {
       format: z.string().max(50).optional(),
     })
     .strict(),
+  /** Papers by arXiv id or DOI (or their URLs), fetched from the arXiv API and Crossref, imported as one step. */
+  'papers.add': z.object({ identifiers: z.array(z.string().trim().min(1).max(1000)).min(1).max(500) }).strict(),
+  /** Find the arXiv id or DOI of papers lacking both (those matching `query`) by title; unambiguous matches only. */
+  'papers.enrich': z
+    .object({ query: query.default(''), limit: z.number().int().min(1).max(10_000).default(100) })
+    .strict(),
   /** Cancel the running import (and any waiting): it is rolled back, the library stays as it was. */
   'import.cancel': z.object({}).strict(),
   /** Likely duplicates already in the library, with the reason. */
@@ -151,6 +158,8 @@ export interface CommandResults {
   'history.list': HistoryEntry[];
   'import.text': ImportReport;
   'import.cancel': { cancelled: number };
+  'papers.add': ImportReport;
+  'papers.enrich': EnrichReport;
   'duplicates.list': DuplicatePair[];
   'duplicates.merge': Paper;
   'duplicates.dismiss': { ids: [number, number] };

@@ -153,3 +153,15 @@ export interface DuplicatePair {
   reason: DuplicateReason;
   papers: [Paper, Paper];
 }
+
+/** What `enrich` did: papers that gained an arXiv id or DOI, and those it could not settle. */
+export interface EnrichReport {
+  /** Papers without arXiv id and DOI that were looked up. */
+  checked: number;
+  enriched: { id: number; arxiv: string | null; doi: string | null; via: 'arxiv' | 'crossref' }[];
+  /** More than one plausible match: left alone for the user to decide. */
+  ambiguous: { id: number; candidates: string[] }[];
+  notFound: number[];
+  /** Found, but another library paper already has that identifier (a duplicate to merge). */
+  conflicts: { id: number; identifier: string; existing: number }[];
+}

@@ -6,6 +6,7 @@ import { checkCommand, importCommand, redoCommand, undoCommand } from './command
 import { serveCommand } from './commands/serve';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { duplicatesCommand, mergeCommand } from './commands/duplicates';
+import { addCommand, enrichCommand } from './commands/add';
 import { exportCommand } from './commands/export';
 
 export const commands: Command[] = [
@@ -26,6 +27,8 @@ export const commands: Command[] = [
   restoreCommand,
   duplicatesCommand,
   mergeCommand,
+  addCommand,
+  enrichCommand,
   exportCommand,
   serveCommand,
 ];

@@ -25,11 +25,8 @@ import { getPaper, getPapers, writePaper, deletePaper } from './papers';
 import { addTag, dropUnusedTags, listTags, papersWithTag, removeTag } from './tags';
 import { listPapers, libraryCounts, type ListOptions } from './search/list';
 import { checkLibrary } from './check';
-import { detectFormat } from './import/detect';
-import { formatByName, formats } from './import/formats';
-import type { ImportFormat, ParsedEntry } from './import/format';
-import { emptyReport, importEntries } from './import/run';
 import { readTextFile } from './import/read-file';
+import { importStreaming } from './jobs/import-stream';
 
 export interface ImportSource {
   /** File path, or a display name when `text` is given. */
@@ -304,42 +301,8 @@ export class Library {
     formatName?: string,
     onProgress?: (p: ContractEvents['import:progress']) => void,
   ): { report: ImportReport; refused: ImportError[] } {
-    const forced = formatName ? formatByName(formatName) : undefined;
-    if (formatName && !forced) {
-      throw new LibraryError(
-        'bad-request',
-        `unknown format ${formatName} (known: ${formats.map((f) => f.name).join(', ')})`,
-      );
-    }
-    const report = emptyReport();
-    const refused: ImportError[] = [];
-    const ready: { name: string; format: ImportFormat; entries: ParsedEntry[] }[] = [];
-    for (const source of sources) {
-      try {
-        const text = source.text ?? readTextFile(source.name);
-        const format = forced ?? detectFormat(text, source.name);
-        if (!format) throw new LibraryError('bad-input', `${source.name}: no supported format recognized`);
-        ready.push({ name: source.name, format, entries: [...format.parse(text)] });
-      } catch (err) {
-        if (!(err instanceof LibraryError)) throw err;
-        refused.push({ file: source.name, line: null, message: `${err.message}; nothing was imported from it` });
-      }
-    }
-    report.errors.push(...refused);
-    report.failed += refused.length;
-    if (ready.length === 0) return { report, refused };
-    const label = ready.length === 1 ? `Import ${path.basename(ready[0]!.name)}` : `Import ${ready.length} files`;
-    this.change(label, ['papers', 'tags'], (recorder, now) => {
-      for (const { name, format, entries } of ready) {
-        const total = entries.length;
-        const progress = (done: number) => {
-          if (onProgress && (done % 500 === 0 || done === total)) onProgress({ name, done, total });
-        };
-        const ctx = { db: this.db, file: name, source: `${format.name}:${path.basename(name)}`, now, recorder };
-        importEntries({ ...ctx, onEntry: progress }, entries, report);
-      }
-    });
-    return { report, refused };
+    // Entry by entry, never holding the parsed entries of a file all at once (see jobs/import-stream.ts).
+    return importStreaming(this, sources, { format: formatName, ...(onProgress ? { onProgress } : {}) });
   }
 
   exists(): boolean {

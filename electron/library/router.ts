@@ -15,6 +15,9 @@ import { LibraryError } from './errors';
 import type { Library } from './library';
 import { dismissDuplicate, duplicates, mergeDuplicate } from './duplicates';
 import { importJobs } from './jobs/import-jobs';
+import { addPapers } from './remote/add';
+import { remoteServices } from './remote/config';
+import { enrichPapers } from './remote/enrich';
 import { backupNow, backupsOf, restoreByName } from './backup-commands';
 import { exportMarkdownFolder, exportText } from './export';
 
@@ -46,6 +49,8 @@ function handlers(lib: Library): Handlers {
     // In a worker with its own connection: the window keeps reading meanwhile and sees `import:progress`.
     'import.text': (a) => importJobs(lib).importText(a.name, a.text, a.format),
     'import.cancel': () => ({ cancelled: importJobs(lib).cancelAll() }),
+    'papers.add': (a) => addPapers(lib, a.identifiers, remoteServices()),
+    'papers.enrich': (a) => enrichPapers(lib, a.query, remoteServices(), { limit: a.limit }),
     'duplicates.list': (a) => duplicates(lib, a.limit),
     'duplicates.merge': (a) => mergeDuplicate(lib, a.ids),
     'duplicates.dismiss': (a) => dismissDuplicate(lib, a.ids),

@@ -43,7 +43,8 @@ describe('imports in a worker (the contract)', () => {
     const { library } = tempLibrary();
     const router = createRouter(library);
     const junk = await router.call('import.text', { name: 'junk.txt', text: 'not a list of papers' });
-    expect(!junk.ok && junk.error).toMatchObject({ code: 'bad-input', message: expect.stringContaining('junk.txt') });
+    expect(!junk.ok && junk.error.code).toBe('bad-input');
+    expect(!junk.ok && junk.error.message).toContain('junk.txt');
     const unknown = await router.call('import.text', { name: 'x', text: 'x', format: 'nope' });
     expect(!unknown.ok && unknown.error.code).toBe('bad-request');
     expect(library.counts().all).toBe(0);
@@ -58,16 +59,16 @@ describe('imports in a worker (the contract)', () => {
     const before = snapshot(library);
     const router = createRouter(library);
     const seenDuringImport: number[] = [];
-    let cancelled: Promise<unknown> | null = null;
+    const cancels: Promise<unknown>[] = [];
     library.onEvent((event) => {
-      if (event !== 'import:progress' || cancelled) return;
+      if (event !== 'import:progress' || cancels.length > 0) return;
       // The window's connection still reads (WAL) and sees the library as it was.
       seenDuringImport.push(library.counts().all);
-      cancelled = router.call('import.cancel', {});
+      cancels.push(router.call('import.cancel', {}));
     });
     const result = await router.call('import.text', { name: 'big.txt', text: bigTrendingText(150) });
     expect(!result.ok && result.error.code).toBe('cancelled');
-    expect(await cancelled).toEqual({ ok: true, value: { cancelled: 1 } });
+    expect(await Promise.all(cancels)).toEqual([{ ok: true, value: { cancelled: 1 } }]);
     expect(seenDuringImport).toEqual([84]);
     expect(snapshot(library)).toBe(before);
     expect(library.check()).toEqual({ ok: true, problems: [] });

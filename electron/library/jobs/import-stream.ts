@@ -86,8 +86,7 @@ function readSource(source: ImportSource, forced: ImportFormat | undefined): { t
 
 /**
  * Imports files (or texts) into the library as one undoable step. A file that cannot be read or whose format is not
- * recognized is refused (reported, nothing of it imported); the others still import. Each file is read only when its
- * turn comes, so only one file's text is in memory at a time.
+ * recognized is refused before anything is written (reported, nothing of it imported); the others still import.
  */
 export function importStreaming(
   library: Library,
@@ -101,23 +100,24 @@ export function importStreaming(
   }
   const report = emptyReport();
   const refused: ImportError[] = [];
-  const label = sources.length === 1 ? `Import ${path.basename(sources[0]!.name)}` : `Import ${sources.length} files`;
+  const ready: { name: string; text: string; format: ImportFormat }[] = [];
+  for (const source of sources) {
+    try {
+      ready.push({ name: source.name, ...readSource(source, forced) });
+    } catch (err) {
+      if (!(err instanceof LibraryError)) throw err;
+      refused.push({ file: source.name, line: null, message: `${err.message}; nothing was imported from it` });
+    }
+  }
+  report.errors.push(...refused);
+  report.failed += refused.length;
+  if (ready.length === 0) return { report, refused };
+  const label = ready.length === 1 ? `Import ${path.basename(ready[0]!.name)}` : `Import ${ready.length} files`;
   library.change(label, ['papers', 'tags'], (recorder, now) => {
-    for (const source of sources) {
-      let read: { text: string; format: ImportFormat };
-      try {
-        read = readSource(source, forced);
-      } catch (err) {
-        if (!(err instanceof LibraryError)) throw err;
-        refused.push({ file: source.name, line: null, message: `${err.message}; nothing was imported from it` });
-        continue;
-      }
-      const source_ = `${read.format.name}:${path.basename(source.name)}`;
-      const ctx = { db: library.db, file: source.name, source: source_, now, recorder };
-      importEntries(ctx, watched(source.name, read.text, read.format, options), report);
+    for (const { name, text, format } of ready) {
+      const ctx = { db: library.db, file: name, source: `${format.name}:${path.basename(name)}`, now, recorder };
+      importEntries(ctx, watched(name, text, format, options), report);
     }
   });
-  report.errors.unshift(...refused);
-  report.failed += refused.length;
   return { report, refused };
 }
