@@ -1,5 +1,5 @@
 /** The detail pane: everything about the paper under the cursor. Imported text is rendered as text. */
-import { useSyncExternalStore } from 'react';
+import { memo, useDeferredValue, useSyncExternalStore } from 'react';
 import type { Paper } from '../../../shared/types';
 import { authorName } from '../../../shared/normalize';
 import { trustedExternalUrl } from '../../../shared/trusted-url';
@@ -32,13 +32,19 @@ async function removeTag(paper: Paper, tag: string): Promise<void> {
   }
 }
 
+/**
+ * Follows the cursor at a lower priority than the table: a keypress paints the next row first, and the pane catches up
+ * in the following frame (a long abstract or a rendered note never delays the row).
+ */
 export function DetailPane() {
   useSyncExternalStore(paperPages.subscribe, paperPages.getSnapshot);
-  const index = useCursor((s) => s.index);
-  const search = useView((s) => s.search);
-  const openDialog = usePanes((s) => s.openDialog);
-  const paper = paperPages.rowAt(index);
+  const index = useDeferredValue(useCursor((s) => s.index));
+  const search = useDeferredValue(useView((s) => s.search));
+  return <PaperDetails paper={paperPages.rowAt(index)} search={search} />;
+}
 
+const PaperDetails = memo(function PaperDetails({ paper, search }: { paper: Paper | undefined; search: string }) {
+  const openDialog = usePanes((s) => s.openDialog);
   if (!paper) {
     return (
       <aside className="detail" aria-label="Paper details">
@@ -103,4 +109,4 @@ export function DetailPane() {
       <NoteEditor key={paper.id} paper={paper} />
     </aside>
   );
-}
+});

@@ -92,7 +92,7 @@ export function PaperTable() {
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 6,
     ...scaled,
   });
   const items = virtualizer.getVirtualItems();
@@ -138,6 +138,8 @@ export function PaperTable() {
   }, [cursor, bodyHeight, total]);
 
   const leafColumns = table.getVisibleLeafColumns();
+  const sortKey = JSON.stringify(table.getState().sorting);
+  const resizing = table.getState().columnSizingInfo.isResizingColumn || '';
   const columnKey = leafColumns.map((c) => `${c.id}:${c.getSize()}`).join(',');
   // Rows are memoized on this array: rebuild it only when ids or widths change (the key says so).
   const columns: ColumnBox[] = useMemo(
@@ -175,7 +177,7 @@ export function PaperTable() {
       className="table-scroller"
     >
       <div className="table-inner" style={{ minWidth }}>
-        <TableHeader table={table} />
+        <TableHeader table={table} layout={`${columnKey}|${sortKey}|${resizing}`} />
         <div role="rowgroup" className="tbody" style={{ height: Math.min(scale.spacer, MAX_SPACER_PX) }}>
           {items.map((item) => {
             const paper = paperPages.rowAt(item.index);

@@ -1,5 +1,5 @@
 /** The table's header row: sort by click (or Enter on the focused header), resize by drag or arrow keys, reorder by drag. */
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { flexRender, type Header, type Table } from '@tanstack/react-table';
 import type { PaperRow } from '../../../shared/types';
 import { COLUMN_LABELS, useColumns, type ColumnId } from '../state/columns';
@@ -10,7 +10,10 @@ function ariaSort(header: Header<PaperRow, unknown>): 'ascending' | 'descending'
   return sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
 }
 
-export function TableHeader({ table }: { table: Table<PaperRow> }) {
+/**
+ * Memoized: the table instance is stable, so `layout` (column ids, widths and sort) is what tells the header to redraw.
+ */
+export const TableHeader = memo(function TableHeader({ table }: { table: Table<PaperRow>; layout: string }) {
   const [dragging, setDragging] = useState<ColumnId | null>(null);
   const order = useColumns((s) => s.order);
   const setOrder = useColumns((s) => s.setOrder);
@@ -88,4 +91,4 @@ export function TableHeader({ table }: { table: Table<PaperRow> }) {
       </div>
     </div>
   );
-}
+});
