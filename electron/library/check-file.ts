@@ -60,7 +60,7 @@ function rebuild(file: string): { kept: string; losses: string[] } {
 export function checkLibraryFile(libraryFile: string, repair: boolean): CheckReport {
   const file = path.resolve(libraryFile);
   if (!fs.existsSync(file)) throw new LibraryError('not-found', `${file}: no library there`);
-  if (probeLibraryFile(file).length > 0) {
+  if ((probeLibraryFile(file)?.length ?? 0) > 0) {
     const problems = fullProblems(file).map((p) => `sqlite: ${p}`);
     if (!repair) return { ok: false, problems: [...problems, `the file was not changed; ${restoreAdvice(file)}`] };
     const { kept, losses } = rebuild(file);

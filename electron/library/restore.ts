@@ -93,7 +93,7 @@ export async function restoreLibrary(libraryFile: string, from: string, open?: D
     await replaceFile(library, source, false);
     return { restoredFrom: source, keptCurrentAs: null };
   }
-  if (!open && probeLibraryFile(library).length > 0) {
+  if (!open && (probeLibraryFile(library)?.length ?? 0) > 0) {
     return { restoredFrom: source, keptCurrentAs: await replaceFile(library, source, true) };
   }
   let db: Db;

@@ -10,16 +10,19 @@ import type { Db } from './open';
 /** The problems `PRAGMA quick_check` (or `integrity_check` when `full`) reports; empty when the file is sound. */
 export function sqliteProblems(db: Db, full = false): string[] {
   try {
-    const rows = db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[];
-    // One problem per line, without SQLite's "*** in database main ***" headings: messages stay one line.
-    return rows
-      .flatMap((r) => String(Object.values(r)[0] ?? '').split('\n'))
-      .map((p) => p.trim())
-      .filter((p) => p !== 'ok' && p !== '' && !/^\*\*\* in database/.test(p));
+    return problemLines(db.pragma(full ? 'integrity_check' : 'quick_check') as Record<string, string>[]);
   } catch (err) {
     // "file is not a database", "database disk image is malformed": the check cannot even start.
     return [(err as Error).message];
   }
+}
+
+/** One problem per line, without SQLite's "*** in database main ***" headings: messages stay one line. */
+function problemLines(rows: Record<string, string>[]): string[] {
+  return rows
+    .flatMap((r) => String(Object.values(r)[0] ?? '').split('\n'))
+    .map((p) => p.trim())
+    .filter((p) => p !== 'ok' && p !== '' && !/^\*\*\* in database/.test(p));
 }
 
 /** What an open reports when the file is damaged: the problems, and the backup that can replace it. */
@@ -48,9 +51,11 @@ export class DamagedLibraryError extends LibraryError {
 
 /**
  * The quick check of an existing library file on its own read-only connection. Returns the problems (empty when
- * sound, or when the file is new or cannot be opened read-only: the read-write open then reports what is wrong).
+ * sound or new), or null when a read-only connection cannot tell: a crash left a hot rollback journal that only a
+ * read-write connection may roll back, or the file cannot be opened read-only. The caller then checks on its own
+ * read-write connection before writing anything.
  */
-export function probeLibraryFile(file: string, nativeBinding?: string): string[] {
+export function probeLibraryFile(file: string, nativeBinding?: string): string[] | null {
   let size: number;
   try {
     size = fs.statSync(file).size;
@@ -62,11 +67,15 @@ export function probeLibraryFile(file: string, nativeBinding?: string): string[]
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch {
-    return [];
+    return null;
   }
   try {
     probe.pragma('busy_timeout = 10000');
-    return sqliteProblems(probe);
+    const rows = probe.pragma('quick_check') as Record<string, string>[];
+    return problemLines(rows);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    return typeof code === 'string' && /CORRUPT|NOTADB/.test(code) ? [(err as Error).message] : null;
   } finally {
     probe.close();
   }

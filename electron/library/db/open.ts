@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, migrations } from './migrations';
 import { LibraryError } from '../errors';
-import { DamagedLibraryError, probeLibraryFile } from './health';
+import { DamagedLibraryError, probeLibraryFile, sqliteProblems } from './health';
 import { autoBackup, newestGoodBackup } from '../backup';
 
 export type Db = Database.Database;
@@ -28,10 +28,11 @@ export function openDatabase(options: OpenOptions): Db {
       throw new LibraryError('bad-input', `cannot create the library folder ${path.dirname(file)}: ${String(err)}`);
     }
   }
+  let probed: string[] | null = [];
   if (!options.readonly) {
     // A damaged file is never written to: checked on a read-only connection before the read-write one exists.
-    const problems = probeLibraryFile(file, options.nativeBinding);
-    if (problems.length > 0) throw new DamagedLibraryError(file, problems, newestGoodBackup(file));
+    probed = probeLibraryFile(file, options.nativeBinding);
+    if (probed && probed.length > 0) throw new DamagedLibraryError(file, probed, newestGoodBackup(file));
   }
   let db: Db;
   try {
@@ -47,6 +48,11 @@ export function openDatabase(options: OpenOptions): Db {
     // Two processes (window and CLI) share the file: wait for each other's short write transactions.
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
+    if (probed === null) {
+      // Only this connection could look (it rolled back a crash's hot journal first): check before any write.
+      const problems = sqliteProblems(db);
+      if (problems.length > 0) throw new DamagedLibraryError(file, problems, newestGoodBackup(file));
+    }
     checkVersion(db, file);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
