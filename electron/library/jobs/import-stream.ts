@@ -13,6 +13,7 @@ import type { ImportFormat, ParsedEntry } from '../import/format';
 import { formatByName, formats } from '../import/formats';
 import { readTextFile } from '../import/read-file';
 import { emptyReport, importEntries } from '../import/run';
+import { checkpointAfterImport, withDeferredIndex } from '../import/deferred-index';
 
 export type ImportProgress = ContractEvents['import:progress'];
 
@@ -113,11 +114,16 @@ export function importStreaming(
   report.failed += refused.length;
   if (ready.length === 0) return { report, refused };
   const label = ready.length === 1 ? `Import ${path.basename(ready[0]!.name)}` : `Import ${ready.length} files`;
+  const textLength = ready.reduce((sum, r) => sum + r.text.length, 0);
   library.change(label, ['papers', 'tags'], (recorder, now) => {
-    for (const { name, text, format } of ready) {
-      const ctx = { db: library.db, file: name, source: `${format.name}:${path.basename(name)}`, now, recorder };
-      importEntries(ctx, watched(name, text, format, options), report);
-    }
+    // A big import fills the full-text index once at the end (see import/deferred-index.ts).
+    withDeferredIndex(library.db, textLength, () => {
+      for (const { name, text, format } of ready) {
+        const ctx = { db: library.db, file: name, source: `${format.name}:${path.basename(name)}`, now, recorder };
+        importEntries(ctx, watched(name, text, format, options), report);
+      }
+    });
   });
+  checkpointAfterImport(library.db, textLength);
   return { report, refused };
 }

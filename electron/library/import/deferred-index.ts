@@ -1,0 +1,104 @@
+/**
+ * Big imports fill the full-text index once, at the end, instead of row by row through the triggers.
+ *
+ * Row by row, every new paper costs a trigger run and a small FTS5 write, and the index keeps merging its little
+ * segments as they pile up. For an import of thousands of papers, the triggers are set aside for the new papers only
+ * (temporary copies keep serving the papers that were already there, which a merge may update), the papers go in,
+ * and one INSERT … SELECT then indexes all the new ones, with a larger in-memory buffer so FTS5 writes fewer, larger
+ * segments. It all happens inside the import's own transaction: a crash or a kill rolls back the papers, the index
+ * and the schema change together, so the import stays atomic and other connections never see the triggers missing.
+ */
+import type { Db } from '../db/open';
+
+/** Below this much imported text (about 1,500 papers with abstracts) the triggers are cheap enough. */
+export const DEFERRED_INDEX_MIN_BYTES = 2 * 1024 * 1024;
+
+const TRIGGERS = ['papers_fts_ai', 'papers_fts_au', 'papers_fts_ad'] as const;
+/**
+ * Indexes only the listing reads (sort orders, filters). Inserting a row into each of them at a random place is most
+ * of what a new paper costs in a big library; rebuilding one from sorted data is far cheaper, so when an import at
+ * least doubles the library they are dropped and rebuilt at the end. The indexes duplicate detection reads during
+ * the import (arXiv id, DOI, title key) are kept.
+ */
+const LISTING_INDEXES = /^papers_(sort_|status|starred)/;
+/** FTS5's in-memory buffer of pending index entries, in bytes, while the new papers are indexed (default 1 MiB). */
+const HASH_SIZE = 64 * 1024 * 1024;
+const DEFAULT_HASH_SIZE = 1024 * 1024;
+/** A rough size of one imported paper's text, to tell from the text's size whether an import is big. */
+const BYTES_PER_PAPER = 1500;
+/** The page cache while importing, in KiB: fewer dirty pages spilled (and rewritten) to the write-ahead log. */
+const IMPORT_CACHE_KIB = 256 * 1024;
+
+/**
+ * Runs `fn` (which inserts papers) with the index filled at the end when the import is big (`textLength`: the size
+ * of the text being imported). Must be called inside a write transaction.
+ */
+export function withDeferredIndex<T>(db: Db, textLength: number, fn: () => T): T {
+  if (textLength < DEFERRED_INDEX_MIN_BYTES) return fn();
+  const saved = db
+    .prepare(`SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?)`)
+    .all(...TRIGGERS) as { name: string; sql: string }[];
+  if (saved.length !== TRIGGERS.length) return fn();
+  const seq = db
+    .prepare("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'papers'")
+    .pluck()
+    .get() as number;
+  const maxId = db.prepare('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number;
+  // Every paper this import adds gets an id above this (ids are AUTOINCREMENT, never reused).
+  const before = Math.max(seq, maxId);
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  const hashRow = db.prepare("SELECT v FROM papers_fts_config WHERE k = 'hashsize'").pluck().get() as
+    number | undefined;
+
+  // The same triggers, as temporary ones that only act on papers that were there before the import.
+  const kept = saved.map((t) =>
+    t.sql
+      .replace(/^CREATE TRIGGER (\w+)/, 'CREATE TEMP TRIGGER $1_kept')
+      .replace(
+        / ON papers BEGIN/,
+        ` ON main.papers WHEN ${t.name === 'papers_fts_ai' ? 'new' : 'old'}.id <= ${before} BEGIN`,
+      ),
+  );
+  if (kept.some((sql) => !sql.includes('_kept') || !sql.includes(' WHEN '))) return fn();
+  for (const t of saved) db.exec(`DROP TRIGGER main.${t.name}`);
+  for (const sql of kept) db.exec(sql);
+  const indexes =
+    textLength / BYTES_PER_PAPER >= maxId
+      ? (
+          db
+            .prepare(
+              "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = 'papers' AND sql IS NOT NULL",
+            )
+            .all() as { name: string; sql: string }[]
+        ).filter((i) => LISTING_INDEXES.test(i.name))
+      : [];
+  for (const i of indexes) db.exec(`DROP INDEX main.${i.name}`);
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    const result = fn();
+    db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${HASH_SIZE})`);
+    db.prepare(
+      `INSERT INTO papers_fts(rowid, title, authors, abstract, tags, note)
+       SELECT id, title, authors_text, coalesce(abstract, ''), tags_text, note FROM papers WHERE id > ? ORDER BY id`,
+    ).run(before);
+    db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${Number(hashRow ?? DEFAULT_HASH_SIZE)})`);
+    for (const t of saved) {
+      db.exec(`DROP TRIGGER temp.${t.name}_kept`);
+      db.exec(t.sql);
+    }
+    for (const i of indexes) db.exec(i.sql);
+    return result;
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+/** After a big import: fold the write-ahead log back into the database and shrink it, so it does not stay huge. */
+export function checkpointAfterImport(db: Db, textLength: number): void {
+  if (textLength < DEFERRED_INDEX_MIN_BYTES) return;
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // A reader holding an old snapshot keeps the log; SQLite's automatic checkpoints finish the job later.
+  }
+}
