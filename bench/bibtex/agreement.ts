@@ -56,7 +56,8 @@ function lecternAuthors(authors: Author[]): string {
     .join('; ');
 }
 
-const yearOf = (value: unknown) => /\d{4}/.exec(typeof value === 'string' ? value : '')?.[0] ?? '';
+/** A year as digits without leading zeros ("0333" and 333 are the same year). */
+const yearOf = (value: unknown) => /\d{4}/.exec(typeof value === 'string' ? value : '')?.[0]?.replace(/^0+/, '') ?? '';
 
 export function referenceEssentials(entry: Entry): Essentials {
   const f = entry.fields;

@@ -8,6 +8,8 @@ const DECLARATION = /^%+\s*(?:Encoding:|Saved with string encoding)\s*([^\r\n]+)
 const READABLE =
   /^(?:unicode\s*\()?(?:utf-?8|us-?ascii|ascii|iso[-_ ]?8859[-_ ]?1|latin-?1|windows-?1252|cp-?1252)\)?\s*$/i;
 
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+
 /** A refusal message with its line when the declared encoding cannot be read correctly; null when all is well. */
 export function encodingProblem(text: string): { line: number; message: string } | null {
   const m = DECLARATION.exec(text.slice(0, 4096));
@@ -15,7 +17,7 @@ export function encodingProblem(text: string): { line: number; message: string }
   const declared = m[1]!.trim();
   if (READABLE.test(declared) || /^Western \((?:ISO Latin 1|Windows Latin 1)\)$/i.test(declared)) return null;
   // Pure ASCII reads the same in every encoding these tools write.
-  if (!/[^\x00-\x7f]/.test(text)) return null;
+  if (!NON_ASCII.test(text)) return null;
   const line = text.slice(0, m.index).split('\n').length;
   return {
     line,

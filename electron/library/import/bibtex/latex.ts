@@ -160,6 +160,13 @@ class Decoder {
     if (accent !== undefined) {
       return this.accent(accent, letters ? after : end, to, math);
     }
+    // `\cyrchar\CYRA`: the table keys Cyrillic letters with their prefix.
+    if (name === 'cyrchar' && s.charCodeAt(after) === 92) {
+      let end2 = after + 1;
+      while (end2 < to && isLetter(s.charCodeAt(end2))) end2++;
+      const cyr = commandText(`\\cyrchar${s.slice(after, end2)}`, math);
+      if (cyr !== undefined) return [cyr, skipBlanks(s, end2, to)];
+    }
     const known = commandText(`\\${name}`, math);
     if (known !== undefined) return [known, letters ? after : end];
     if (!letters) return [name, end];
@@ -198,7 +205,8 @@ class Decoder {
   private accent(mark: string, from: number, to: number, math: boolean): [string, number] {
     const s = this.s;
     const i = skipBlanks(s, from, to);
-    if (i >= to) return ['', to];
+    // `{$\overline$}` after "0001": an accent with nothing to sit on marks what precedes it, as the reference does.
+    if (i >= to) return [mark, to];
     const [base, next] = this.argument(i, to, math);
     if (!base) return ['', next];
     // The dotless i and j take the accent as plain i and j.

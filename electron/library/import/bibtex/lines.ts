@@ -1,4 +1,4 @@
-/** 1-based line numbers of offsets in a text, counted incrementally so a forward scan stays linear. */
+/** 1-based line numbers of offsets in a text, counted incrementally so that a scan stays linear. */
 export class LineCounter {
   private offset = 0;
   private line = 1;
@@ -6,16 +6,12 @@ export class LineCounter {
   constructor(private readonly text: string) {}
 
   lineAt(pos: number): number {
-    // Going backwards (only after an error) restarts the count; forward scans only count the new part.
-    if (pos < this.offset) {
-      this.offset = 0;
-      this.line = 1;
-    }
     const text = this.text;
-    let nl = text.indexOf('\n', this.offset);
-    while (nl >= 0 && nl < pos) {
-      this.line++;
-      nl = text.indexOf('\n', nl + 1);
+    if (pos < this.offset) {
+      // Going back (an error names the entry's first line after reading on): uncount only the lines stepped over.
+      for (let nl = text.indexOf('\n', pos); nl >= 0 && nl < this.offset; nl = text.indexOf('\n', nl + 1)) this.line--;
+    } else {
+      for (let nl = text.indexOf('\n', this.offset); nl >= 0 && nl < pos; nl = text.indexOf('\n', nl + 1)) this.line++;
     }
     this.offset = pos;
     return this.line;

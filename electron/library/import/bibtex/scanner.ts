@@ -6,7 +6,24 @@
  * A malformed entry becomes an error with its 1-based line; scanning resumes at the next `@` that starts a line after
  * the bad entry's start, so one broken entry never hides the ones after it.
  */
+import {
+  AT,
+  COMMA,
+  commentedOut,
+  EQUALS,
+  HASH,
+  isNameChar,
+  isSpace,
+  LBRACE,
+  LPAREN,
+  MONTH_MACROS,
+  NEWLINE,
+  QUOTE,
+  RBRACE,
+  RPAREN,
+} from './chars';
 import { LineCounter } from './lines';
+import { salvageEntry } from './salvage';
 
 /** One entry as written: lower-case type and field names, raw values with macros expanded and `#` joined. */
 export interface RawEntry {
@@ -14,6 +31,8 @@ export interface RawEntry {
   key: string;
   line: number;
   fields: Record<string, string>;
+  /** Set when the entry was malformed but could be read anyway (see `salvage.ts`). */
+  warning?: string;
 }
 
 export interface ScanError {
@@ -23,59 +42,9 @@ export interface ScanError {
 
 export type ScanItem = { ok: true; entry: RawEntry } | { ok: false; error: ScanError };
 
-/** BibTeX's predefined month macros expand to the English month names. */
-const MONTH_MACROS: Record<string, string> = {
-  jan: 'January',
-  feb: 'February',
-  mar: 'March',
-  apr: 'April',
-  may: 'May',
-  jun: 'June',
-  jul: 'July',
-  aug: 'August',
-  sep: 'September',
-  oct: 'October',
-  nov: 'November',
-  dec: 'December',
-};
-
-const AT = 64; // @
-const LBRACE = 123;
-const RBRACE = 125;
-const LPAREN = 40;
-const RPAREN = 41;
-const QUOTE = 34;
-const HASH = 35;
-const COMMA = 44;
-const EQUALS = 61;
-const NEWLINE = 10;
-
 class Malformed extends Error {}
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0xfeff || c === 0xa0;
-}
-
-/** Characters allowed in entry types, field names and macro names. */
-function isNameChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
-    c === 95 ||
-    c === 45 ||
-    c === 46 ||
-    c === 58 ||
-    c === 43 ||
-    c === 47 ||
-    c === 42 ||
-    c === 39 ||
-    c === 38 ||
-    c === 33 ||
-    c === 63 ||
-    c > 127
-  );
-}
+const NON_ENTRY = new Set(['comment', 'preamble', 'string']);
 
 /** A line that opens the next entry: optional blanks, `@`, a type, optional blanks, `{` or `(`. */
 const ENTRY_START = /[ \t]*@[A-Za-z]+[ \t]*[{(]/y;
@@ -97,6 +66,8 @@ export class Scanner {
       if (at < 0) return;
       this.pos = at + 1;
       const start = at;
+      // `%@article{...}` is an entry commented out, as biber and Better BibTeX read it.
+      if (commentedOut(text, at)) continue;
       let type = '';
       try {
         type = this.readName().toLowerCase();
@@ -113,8 +84,13 @@ export class Scanner {
         // Anything else thrown here would be a bug; it still only costs this entry, never the file.
         const reason = err instanceof Malformed ? err.message : `could not be read (${String(err)})`;
         const line = this.lines.lineAt(start);
-        yield { ok: false, error: { line, message: `@${type} entry on line ${line}: ${reason}` } };
-        this.pos = this.nextEntryStart(start + 1);
+        const end = this.nextEntryStart(start + 1);
+        const salvaged = NON_ENTRY.has(type)
+          ? null
+          : salvageEntry(text.slice(start, end), line, (name) => this.expandMacro(name), reason);
+        if (salvaged) yield { ok: true, entry: salvaged };
+        else yield { ok: false, error: { line, message: `@${type} entry on line ${line}: ${reason}` } };
+        this.pos = end;
       }
     }
   }

@@ -3,6 +3,7 @@ import type { PaperDraft } from '../../../../shared/types';
 import { normalizeArxivId } from '../../../../shared/normalize';
 import { decodeLatex } from './latex';
 import { parseNames } from './names';
+import type { RawEntry } from './scanner';
 
 /** Fields kept in `extra` as decoded text, under the same names. */
 const EXTRA_TEXT = [
@@ -22,14 +23,14 @@ const EXTRA_TEXT = [
   'howpublished',
   'language',
 ] as const;
-/** Identifier fields kept in `extra` as written, without LaTeX decoding. */
-const EXTRA_VERBATIM = ['isbn', 'issn', 'pmid', 'pmcid'] as const;
+/** Identifier fields kept in `extra`. */
+const EXTRA_IDS = ['isbn', 'issn', 'pmid', 'pmcid'] as const;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Inline HTML and MathML that Crossref metadata carries into titles; text, so only the tags go. */
 const MARKUP =
-  /<\/?(?:mml:)?(?:math|mi|mo|mn|mrow|msub|msup|msubsup|mtext|mfrac|msqrt|mstyle|mspace|i|b|em|strong|sup|sub|sc|span|tt|u)\b[^>]*>/gi;
+  /<\/?(?:mml:)?(?:math|mi|mo|mn|mrow|msub|msup|msubsup|mtext|mfrac|msqrt|mstyle|mspace|i|b|em|strong|sup|sub|inf|sc|span|tt|u|title|formula|tex)\b[^>]*>/gi;
 
 /** Decoded text with blanks collapsed; null when empty. */
 function text(raw: string | undefined): string | null {
@@ -105,7 +106,8 @@ function arxivId(fields: Record<string, string>, url: string | null): string | n
   if (url && /arxiv\.org\//i.test(url)) return normalizeArxivId(url);
   // Google Scholar writes preprints as journal = {arXiv preprint arXiv:1706.03762}.
   for (const name of ['journal', 'journaltitle', 'note', 'howpublished']) {
-    const m = fields[name] ? ARXIV_IN_TEXT.exec(fields[name]!) : null;
+    const value = fields[name];
+    const m = value ? ARXIV_IN_TEXT.exec(value) : null;
     if (m) return normalizeArxivId(m[1]);
   }
   return null;
@@ -125,7 +127,8 @@ function tags(raw: string | undefined): string[] {
 }
 
 /** The draft for one entry; a string (the reason) when the entry cannot be a paper. */
-export function toDraft(type: string, key: string, line: number, fields: Record<string, string>): PaperDraft | string {
+export function toDraft(entry: RawEntry, fields: Record<string, string>): PaperDraft | string {
+  const { type, key, line } = entry;
   const title = text(fields['title']);
   if (!title) return `@${type}{${key}} (line ${line}) has no title`;
   const authorsRaw = fields['author'] ?? fields['editor'];
@@ -138,11 +141,12 @@ export function toDraft(type: string, key: string, line: number, fields: Record<
     const value = text(fields[name]);
     if (value !== null) extra[name] = value;
   }
-  for (const name of EXTRA_VERBATIM) {
-    const value = verbatim(fields[name]);
+  for (const name of EXTRA_IDS) {
+    const value = text(fields[name]);
     if (value !== null) extra[name] = value;
   }
   if (fields['author'] === undefined && fields['editor'] !== undefined) extra['creatorsAreEditors'] = true;
+  if (entry.warning) extra['importWarning'] = entry.warning;
   const { year, date } = dates(fields);
   return {
     title,
@@ -157,7 +161,8 @@ export function toDraft(type: string, key: string, line: number, fields: Record<
     url,
     citekey: key || null,
     extra,
-    tags: tags(fields['keywords']),
+    // Scopus puts the authors' keywords in their own field.
+    tags: tags(fields['keywords'] ?? fields['author_keywords']),
     line,
   };
 }

@@ -34,7 +34,7 @@ export function* parseBibtex(text: string): Generator<ParsedEntry> {
 
 function convert(entry: RawEntry, index: ReturnType<typeof indexEntries>): ParsedEntry {
   try {
-    const draft = toDraft(entry.type, entry.key, entry.line, resolveFields(entry, index));
+    const draft = toDraft(entry, resolveFields(entry, index));
     if (typeof draft === 'string') return { ok: false, line: entry.line, message: draft };
     return { ok: true, draft };
   } catch (err) {

@@ -1,0 +1,144 @@
+/**
+ * BibTeX: Lectern's reader (full LaTeX decoding) on real fixture files repeated to 100,000+ entries, parse only and
+ * parse + import into a new library; the reference parser Better BibTeX uses (@retorquere/bibtex-parser) on the same
+ * text (a 10,000-entry slice of it: at its speed the whole would take minutes); and how often the two agree on
+ * title, authors and year. Runs alone too: `npx tsx bench/suites/bibtex.ts [--smoke]`.
+ *
+ * The machine is shared, so next to wall-clock rates the notes give the rate by the process's CPU time, which
+ * other processes do not inflate (it counts GC helper threads too, so it errs low).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { openLibrary } from '../../electron/library';
+import type { ParsedEntry } from '../../electron/library/import/format';
+import { parseBibtex } from '../../electron/library/import/formats/bibtex';
+import { compare, parseWithReference } from '../bibtex/agreement';
+import { acceptedFiles, buildCorpus, sliceEntries } from '../bibtex/corpus';
+import { median, type BenchFigure, type BenchOptions, type BenchSuite } from '../suite';
+
+const SUITE = 'bibtex';
+/** The issue's floor for Lectern, in entries per second. */
+const FLOOR = 10_000;
+
+interface Timed<T> {
+  value: T;
+  wall: number;
+  cpu: number;
+}
+
+function timed<T>(fn: () => T): Timed<T> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = fn();
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  return { value, wall, cpu: (c.user + c.system) / 1e6 };
+}
+
+const rate = (n: number, seconds: number) => Math.round(n / seconds);
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function measure(options: BenchOptions): BenchFigure[] {
+  const target = options.smoke ? 5_000 : Math.max(100_000, options.size);
+  const sliceSize = options.smoke ? 1_000 : 10_000;
+  const files = acceptedFiles(options.cacheDir);
+  const corpus = buildCorpus(files, target);
+  const mb = (Buffer.byteLength(corpus.text) / 1e6).toFixed(1);
+  const what = `${fmt(corpus.entries)} entries, ${mb} MB, from ${corpus.files} real fixture files`;
+  process.stderr.write(`[bench] bibtex corpus: ${what}\n`);
+
+  const parseRuns: Timed<ParsedEntry[]>[] = [];
+  for (let i = 0; i < (options.smoke ? 1 : 3); i++) parseRuns.push(timed(() => [...parseBibtex(corpus.text)]));
+  const parsed = parseRuns[0]!.value;
+  const ok = parsed.filter((e) => e.ok).length;
+  const wall = median(parseRuns.map((r) => r.wall));
+  const cpu = median(parseRuns.map((r) => r.cpu));
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-bibtex-'));
+  const library = openLibrary({ path: path.join(dir, 'library.sqlite') });
+  const imported = timed(() => library.importText('bench.bib', corpus.text));
+  library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const report = imported.value;
+
+  const slice = sliceEntries(corpus.text, sliceSize);
+  const mine = [...parseBibtex(slice)];
+  const reference = timed(() => parseWithReference(slice));
+  const agreement = compare(mine, reference.value);
+  const identical = (100 * agreement.identical) / Math.max(1, agreement.compared);
+  const examples = agreement.examples
+    .slice(0, 3)
+    .map((e) => `${e.key} ${e.field}: "${e.lectern.slice(0, 60)}" vs "${e.reference.slice(0, 60)}"`)
+    .join('; ');
+
+  const parseRate = rate(corpus.entries, wall);
+  return [
+    {
+      suite: SUITE,
+      name: 'Lectern parse with full LaTeX decoding',
+      value: parseRate,
+      unit: 'entries/s',
+      runs: parseRuns.length,
+      note: `${what}; ${fmt(ok)} papers; by CPU time ${fmt(rate(corpus.entries, cpu))}/s; floor ${fmt(FLOOR)}/s`,
+    },
+    {
+      suite: SUITE,
+      name: 'Lectern parse, seconds per 100,000 entries',
+      value: Number(((100_000 * wall) / corpus.entries).toFixed(2)),
+      unit: 's',
+      runs: parseRuns.length,
+      budget: 100_000 / FLOOR,
+    },
+    {
+      suite: SUITE,
+      name: 'Lectern parse + import into a new library',
+      value: rate(corpus.entries, imported.wall),
+      unit: 'entries/s',
+      runs: 1,
+      note:
+        `by CPU time ${fmt(rate(corpus.entries, imported.cpu))}/s; added ${fmt(report.added)}, merged ` +
+        `${fmt(report.merged)}, unchanged duplicates ${fmt(report.skipped)} (the copies repeat titles), failed ${report.failed}`,
+    },
+    {
+      suite: SUITE,
+      name: 'reference @retorquere/bibtex-parser parse',
+      value: rate(reference.value.length, reference.wall),
+      unit: 'entries/s',
+      runs: 1,
+      note: `on the first ${fmt(reference.value.length)} entries of the same text (the whole would take minutes); by CPU time ${fmt(rate(reference.value.length, reference.cpu))}/s`,
+    },
+    {
+      suite: SUITE,
+      name: 'agreement with the reference on title, authors and year',
+      value: Number(identical.toFixed(2)),
+      unit: '% identical',
+      runs: 1,
+      note: `${fmt(agreement.identical)} of ${fmt(agreement.compared)} entries; reference HTML markup stripped, blanks collapsed${examples ? `; e.g. ${examples}` : ''}`,
+    },
+    {
+      suite: SUITE,
+      name: 'entries differing from the reference',
+      value: Number((100 - identical).toFixed(2)),
+      unit: '%',
+      runs: 1,
+      budget: 1,
+    },
+  ];
+}
+
+/** Everything here is synchronous (the parsers and better-sqlite3 are); the suite interface is a promise. */
+const run = (options: BenchOptions): Promise<BenchFigure[]> => Promise.resolve(measure(options));
+
+export const bibtexSuite: BenchSuite = { name: SUITE, run };
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  const cacheDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cache');
+  const figures = await run({ size: 100_000, smoke: process.argv.includes('--smoke'), cacheDir });
+  for (const f of figures) {
+    const budget = f.budget === undefined ? '' : ` (budget ≤ ${f.budget})`;
+    process.stdout.write(`${f.name}: ${fmt(f.value)} ${f.unit}${budget}${f.note ? `\n    ${f.note}` : ''}\n`);
+  }
+}
