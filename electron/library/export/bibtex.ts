@@ -40,17 +40,19 @@ function fieldsOf(paper: Paper, dialect: BibDialect, type: string): Field[] {
   out.push({ name: 'title', value: protectCase(esc(paper.title)) });
   if (paper.authors.length > 0) put('author', paper.authors.map((a) => bibName(a, esc)).join(' and '), true);
   if (paper.venue) put(venueField(type, dialect), paper.venue);
-  const month = Number((paper.date ?? '').split('-')[1]);
+  const [, month, day] = (paper.date ?? '').split('-').map(Number);
   if (dialect === 'biblatex') {
     put('date', paper.date ?? (paper.year !== null ? String(paper.year) : null), true);
   } else {
     if (paper.year !== null) put('year', String(paper.year), true);
     if (month && month >= 1 && month <= 12) out.push({ name: 'month', value: MONTHS[month - 1]!, bare: true });
+    // Not a classic BibTeX field (styles ignore it), but BibLaTeX and most readers keep the day with it.
+    if (month && day && day >= 1 && day <= 31) put('day', String(day), true);
   }
   put('volume', extraText(paper, 'volume'));
   put('number', extraText(paper, 'issue') ?? extraText(paper, 'number'));
   put('pages', extraText(paper, 'pages')?.replace(/\s*[-\u2013\u2014]+\s*/g, '--'));
-  if (!['book', 'proceedings'].includes(type)) put('publisher', extraText(paper, 'publisher'));
+  put('publisher', extraText(paper, 'publisher'));
   put('doi', paper.doi ? verbatimValue(paper.doi) : null, true);
   if (paper.arxiv) {
     put('eprint', verbatimValue(paper.arxiv), true);

@@ -59,7 +59,8 @@ export function biblatexType(paper: Paper): string {
 /** The field a venue goes in, by BibTeX type. */
 export function venueField(type: string, dialect: 'bibtex' | 'biblatex'): string {
   if (['inproceedings', 'incollection', 'inbook'].includes(type)) return 'booktitle';
-  if (type === 'book' || type === 'proceedings') return 'publisher';
+  // What importers call a book's venue is its series (CSL collection/container title, RIS T2/T3).
+  if (type === 'book' || type === 'proceedings') return 'series';
   if (['phdthesis', 'mastersthesis', 'thesis'].includes(type)) return 'school';
   if (type === 'techreport' || type === 'report') return 'institution';
   if (type === 'article') return dialect === 'biblatex' ? 'journaltitle' : 'journal';
