@@ -26,14 +26,14 @@ export const COLUMN_SORT: Partial<Record<ColumnId, SortField>> = {
 };
 
 export const DEFAULT_WIDTHS: Record<ColumnId, number> = {
-  status: 84,
+  status: 80,
   star: 44,
-  title: 360,
-  authors: 140,
-  year: 54,
-  venue: 112,
-  tags: 120,
-  added: 90,
+  title: 340,
+  authors: 120,
+  year: 50,
+  venue: 96,
+  tags: 104,
+  added: 92,
 };
 
 export interface ColumnLayout {
