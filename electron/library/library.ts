@@ -25,6 +25,7 @@ import { getPaper, getPapers, writePaper, deletePaper } from './papers';
 import { addTag, dropUnusedTags, listTags, papersWithTag, removeTag } from './tags';
 import { listPapers, libraryCounts, type ListOptions } from './search/list';
 import { checkLibrary } from './check';
+import { explainWriteError } from './write-errors';
 import { readTextFile } from './import/read-file';
 import { importStreaming } from './jobs/import-stream';
 
@@ -94,7 +95,12 @@ export class Library {
   /** Runs one user action as one write transaction with its undo record, then tells listeners what changed. */
   change<T>(label: string, tables: ChangedTable[], fn: (recorder: ChangeRecorder, now: string) => T): T {
     const now = this.now();
-    const result = this.db.transaction(() => fn(new ChangeRecorder(this.db, label, now), now)).immediate();
+    let result: T;
+    try {
+      result = this.db.transaction(() => fn(new ChangeRecorder(this.db, label, now), now)).immediate();
+    } catch (err) {
+      throw explainWriteError(err);
+    }
     this.emit('library:changed', { tables: [...tables, 'history'] });
     return result;
   }

@@ -17,6 +17,20 @@ export function sqliteProblems(db: Db, full = false): string[] {
   }
 }
 
+/**
+ * The quick check's problems; a file SQLite calls corrupt or not a database is a problem too. Any other failure
+ * (cannot open, read-only folder, busy) is not damage and is thrown for the caller to explain.
+ */
+export function quickCheck(db: Db): string[] {
+  try {
+    return problemLines(db.pragma('quick_check') as Record<string, string>[]);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && /CORRUPT|NOTADB/.test(code)) return [(err as Error).message];
+    throw err;
+  }
+}
+
 /** One problem per line, without SQLite's "*** in database main ***" headings: messages stay one line. */
 function problemLines(rows: Record<string, string>[]): string[] {
   return rows
@@ -71,11 +85,9 @@ export function probeLibraryFile(file: string, nativeBinding?: string): string[]
   }
   try {
     probe.pragma('busy_timeout = 10000');
-    const rows = probe.pragma('quick_check') as Record<string, string>[];
-    return problemLines(rows);
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    return typeof code === 'string' && /CORRUPT|NOTADB/.test(code) ? [(err as Error).message] : null;
+    return quickCheck(probe);
+  } catch {
+    return null;
   } finally {
     probe.close();
   }

@@ -3,8 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_VERSION, migrations } from './migrations';
 import { LibraryError } from '../errors';
-import { DamagedLibraryError, probeLibraryFile, sqliteProblems } from './health';
+import { DamagedLibraryError, probeLibraryFile, quickCheck } from './health';
 import { autoBackup, newestGoodBackup } from '../backup';
+import { explainWriteError } from '../write-errors';
 
 export type Db = Database.Database;
 
@@ -50,7 +51,7 @@ export function openDatabase(options: OpenOptions): Db {
     db.pragma('foreign_keys = ON');
     if (probed === null) {
       // Only this connection could look (it rolled back a crash's hot journal first): check before any write.
-      const problems = sqliteProblems(db);
+      const problems = quickCheck(db);
       if (problems.length > 0) throw new DamagedLibraryError(file, problems, newestGoodBackup(file));
     }
     checkVersion(db, file);
@@ -65,7 +66,7 @@ export function openDatabase(options: OpenOptions): Db {
     }
   } catch (err) {
     db.close();
-    throw err;
+    throw explainWriteError(err);
   }
   return db;
 }
@@ -75,6 +76,7 @@ function checkVersion(db: Db, file: string): void {
   try {
     version = db.pragma('user_version', { simple: true }) as number;
   } catch (err) {
+    if ((err as { code?: unknown }).code !== 'SQLITE_NOTADB') throw explainWriteError(err);
     throw new LibraryError('bad-input', `${file} is not a Lectern library (${(err as Error).message})`);
   }
   if (version > LATEST_VERSION) {
