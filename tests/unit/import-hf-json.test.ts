@@ -78,6 +78,21 @@ describe('Hugging Face papers JSON', () => {
     expect(untitled.errors[0]!.message).toMatch(/2401\.00002.*no title/);
   });
 
+  it('reports a broken paper with its line and still reads the others; a cut-off file keeps what came before', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, SCRAPE), 'utf8');
+    const at = text.indexOf('"upvotes": 553');
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    const paperLine = lineOf(text.indexOf('"2402.17764": {'));
+    const broken = parseWith(hfJson, text.slice(0, at) + '"upvotes": 553,,' + text.slice(at + 14));
+    expect(broken.drafts).toHaveLength(752);
+    expect(broken.drafts.some((d) => d.arxiv === '2402.17764')).toBe(false);
+    expect(broken.errors).toEqual([{ line: lineOf(at), message: expect.stringMatching(/^not valid JSON/) }]);
+    const before = broken.drafts.filter((d) => d.line! < paperLine).map((d) => d.arxiv);
+    const cut = parseWith(hfJson, text.slice(0, at));
+    expect(cut.drafts.map((d) => d.arxiv)).toEqual(before);
+    expect(cut.errors).toEqual([{ line: paperLine, message: expect.stringMatching(/cut off/) }]);
+  });
+
   it('stores upvotes and the arXiv id in the library, and a re-import adds nothing', () => {
     const { library } = tempLibrary();
     const first = library.importFile(path.join(FIXTURES, SCRAPE));

@@ -2,13 +2,14 @@
  * Hugging Face papers as JSON: `/api/daily_papers` (an array of `{ paper: {...}, ... }`), `/api/papers` (an array of
  * papers), and scrapes keyed by arXiv id (`{ "2312.17653": { title, authors: [names], publication_date, upvotes } }`).
  * A benchmark imports a million of these, so the file is parsed once and each paper is mapped with plain property
- * reads; no regular expression runs per paper except on dates that are not already ISO.
+ * reads; no regular expression runs per paper except on dates that are not already ISO. Papers are parsed one at a
+ * time (`jsonMembers`), so a broken one is reported with its line and the others still import.
  */
 import type { Author, PaperDraft } from '../../../../shared/types';
-import { parsePersonName } from '../../../../shared/normalize';
 import type { ImportFormat, ParsedEntry } from '../format';
-import { blankDraft, parseLooseDate } from './common';
-import { isRecord, parseJsonText, str } from './json-text';
+import { blankDraft, parseLooseDate, personOf, unwrap } from './common';
+import { jsonMembers } from './json-split';
+import { isRecord, str } from './json-text';
 
 function isoDay(value: string | null): { year: number | null; date: string | null } {
   if (!value) return { year: null, date: null };
@@ -25,7 +26,8 @@ function authorsOf(list: unknown): Author[] {
   const out: Author[] = [];
   for (const a of list) {
     const name = typeof a === 'string' ? a : isRecord(a) ? str(a['name']) : null;
-    if (name && name.trim()) out.push(parsePersonName(name));
+    const person = personOf(name);
+    if (person) out.push(person);
   }
   return out;
 }
@@ -43,7 +45,7 @@ function draftOf(
   d.year = when.year;
   d.date = when.date;
   const summary = str(paper['summary']) ?? str(paper['abstract']) ?? str(outer?.['summary']);
-  d.abstract = summary ? summary.replace(/\s*\n\s*/g, ' ') : null;
+  d.abstract = unwrap(summary);
   d.arxiv = id;
   d.url = str(paper['url']) ?? (id ? `https://arxiv.org/abs/${id}` : null);
   const x = d.extra;
@@ -85,19 +87,16 @@ export const hfJson: ImportFormat = {
     return keyed ? 0.9 : 0;
   },
   *parse(text): Iterable<ParsedEntry> {
-    const parsed = parseJsonText(text);
-    if (!parsed.ok) {
-      yield parsed.error;
-      return;
-    }
-    const data = parsed.value;
-    if (Array.isArray(data)) {
-      for (let i = 0; i < data.length; i++) yield entryOf(data[i], i, null);
-    } else if (isRecord(data)) {
-      let i = 0;
-      for (const key in data) yield entryOf(data[key], i++, key);
-    } else {
-      yield { ok: false, line: 1, message: 'expected a JSON array or object of papers' };
+    let i = 0;
+    for (const member of jsonMembers(text)) {
+      if (!member.ok) {
+        yield member.error;
+        continue;
+      }
+      const entry = entryOf(member.value, i++, member.key);
+      if (entry.ok) entry.draft.line = member.line;
+      else entry.line = member.line;
+      yield entry;
     }
   },
 };

@@ -1,4 +1,4 @@
-/** Parsing a whole JSON file once, with a syntax error turned into a line number the user can find. */
+/** Parsing JSON with a syntax error turned into a line number the user can find. */
 import type { ParsedEntry } from '../format';
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; error: ParsedEntry };
@@ -8,16 +8,21 @@ export function parseJsonText(text: string): JsonResult {
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (err) {
-    const message = (err as Error).message;
-    const at = errorOffset(body, message);
-    let line: number | null = null;
-    if (at !== null) {
-      line = 1;
-      const end = Math.min(at, body.length);
-      for (let i = body.indexOf('\n'); i !== -1 && i < end; i = body.indexOf('\n', i + 1)) line++;
-    }
-    return { ok: false, error: { ok: false, line, message: `not valid JSON: ${message.split('\n')[0]}` } };
+    return { ok: false, error: jsonError(body, err, 1) };
   }
+}
+
+/** The error entry for a JSON.parse failure on `body`, whose first line is line `firstLine` of the file. */
+export function jsonError(body: string, err: unknown, firstLine: number): ParsedEntry {
+  const message = (err as Error).message;
+  const at = errorOffset(body, message);
+  let line: number | null = null;
+  if (at !== null) {
+    line = firstLine;
+    const end = Math.min(at, body.length);
+    for (let i = body.indexOf('\n'); i !== -1 && i < end; i = body.indexOf('\n', i + 1)) line++;
+  }
+  return { ok: false, line, message: `not valid JSON: ${message.split('\n')[0]}` };
 }
 
 /**
