@@ -1,6 +1,8 @@
 /** `lectern add` (papers by arXiv id or DOI) and `lectern enrich` (find the ids of papers that lack them). */
 import { flag, parseLimit, UsageError } from '../args';
 import { printJson, unwrap, type Command } from '../command';
+import { remoteServices } from '../../library/remote/config';
+import { enrichPapers } from '../../library/remote/enrich';
 
 const NETWORK_HELP = `The arXiv API (export.arxiv.org) and Crossref (api.crossref.org) are asked; arXiv's three seconds between
 calls are respected. Set LECTERN_ARXIV_API / LECTERN_CROSSREF_API to use other servers, LECTERN_ARXIV_DELAY_MS to
@@ -54,7 +56,15 @@ ${NETWORK_HELP}`,
     if (ctx.args.positionals.length > 1) throw new UsageError('enrich takes one query (quote it)');
     const limit = parseLimit(flag(ctx.args, 'limit'));
     const query = ctx.args.positionals[0] ?? '';
-    const report = unwrap(await ctx.router().call('papers.enrich', { query, ...(limit ? { limit } : {}) }));
+    // arXiv's pace is one call every three seconds: on a terminal, show how far the look-ups have come.
+    const tty = ctx.io.isTTY && !ctx.json;
+    const report = await enrichPapers(ctx.library(), query, remoteServices(), {
+      ...(limit ? { limit } : {}),
+      onProgress: (done, total) => {
+        if (tty) ctx.io.stderr(`\renrich: ${done}/${total} papers looked up`);
+      },
+    });
+    if (tty) ctx.io.stderr('\r\x1b[K');
     if (ctx.json) {
       printJson(ctx, report);
       return;
