@@ -5,7 +5,8 @@
 import type { PaperDraft } from '../../../shared/types';
 
 export type ParsedEntry =
-  | { ok: true; draft: PaperDraft }
+  /** `warning`: a problem the entry was imported despite; it is listed in the report's errors but not counted failed. */
+  | { ok: true; draft: PaperDraft; warning?: string }
   /** A malformed entry: reported with its line, the rest of the file still imports. */
   | { ok: false; line: number | null; message: string };
 

@@ -57,6 +57,7 @@ export function importEntries(ctx: ImportContext, entries: Iterable<ParsedEntry>
       report.errors.push({ file: ctx.file, line: entry.line, message: entry.message });
     } else {
       importOne(ctx, entry.draft, report);
+      if (entry.warning) report.errors.push({ file: ctx.file, line: entry.draft.line ?? null, message: entry.warning });
     }
     ctx.onEntry?.(done);
   }

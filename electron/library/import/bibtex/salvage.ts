@@ -42,6 +42,6 @@ export function salvageEntry(
     key: header[2]!,
     line,
     fields,
-    warning: `${reason}; the fields were read line by line`,
+    warning: `@${header[1]!.toLowerCase()}{${header[2]!}} (line ${line}): ${reason}; imported with its fields read line by line`,
   };
 }

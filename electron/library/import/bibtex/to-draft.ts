@@ -146,7 +146,6 @@ export function toDraft(entry: RawEntry, fields: Record<string, string>): PaperD
     if (value !== null) extra[name] = value;
   }
   if (fields['author'] === undefined && fields['editor'] !== undefined) extra['creatorsAreEditors'] = true;
-  if (entry.warning) extra['importWarning'] = entry.warning;
   const { year, date } = dates(fields);
   return {
     title,

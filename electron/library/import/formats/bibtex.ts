@@ -28,7 +28,8 @@ export function* parseBibtex(text: string): Generator<ParsedEntry> {
       yield { ok: false, line: item.error.line, message: item.error.message };
       continue;
     }
-    yield convert(item.entry, index);
+    // @xdata entries only lend fields to others; they are not papers.
+    if (item.entry.type !== 'xdata') yield convert(item.entry, index);
   }
 }
 
@@ -36,7 +37,7 @@ function convert(entry: RawEntry, index: ReturnType<typeof indexEntries>): Parse
   try {
     const draft = toDraft(entry, resolveFields(entry, index));
     if (typeof draft === 'string') return { ok: false, line: entry.line, message: draft };
-    return { ok: true, draft };
+    return entry.warning ? { ok: true, draft, warning: entry.warning } : { ok: true, draft };
   } catch (err) {
     // Decoding never throws on purpose; this guards the import against a pathological value (say, braces nested
     // deeper than the stack) so that one entry fails and not the file.
