@@ -165,10 +165,10 @@ describe('lectern add', () => {
 
   it('retries with backoff on 503 and 429, then gives up with a clear message', async () => {
     const { file } = tempLibrary();
-    server.failNext(503, 429);
+    server.failNext(503, 'reset', 429);
     const ok = await cli(['add', '2104.12255v1', '--library', file]);
     expect(ok.code).toBe(0);
-    expect(server.requests).toHaveLength(3);
+    expect(server.requests).toHaveLength(4);
     server.failNext(503, 503, 503, 503);
     const failing = await cli(['add', 'astro-ph/0601001', '--library', file]);
     expect(failing.code).toBe(1);

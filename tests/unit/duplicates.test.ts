@@ -196,7 +196,9 @@ describe('duplicates already in the library', () => {
     expect(pairs[0]!.papers.map((p) => p.id)).toEqual([1, 2]);
     const text = await cli(['duplicates', '--library', file]);
     expect(text.stdout).toContain('1 and 2: same DOI');
-    expect((await cli(['merge', '3', '4', '--library', file])).code).toBe(0);
+    const merged = await cli(['merge', '3', '4', '--json', '--library', file]);
+    expect(merged.code).toBe(0);
+    expect(JSON.parse(merged.stdout)).toMatchObject({ id: 3, arxiv: papers[2]!.arxiv });
     expect((await cli(['merge', '7', '8', '--not-duplicate', '--library', file])).code).toBe(0);
     const after = JSON.parse((await cli(['duplicates', '--json', '--library', file])).stdout) as { ids: number[] }[];
     expect(after.map((p) => p.ids.join('-'))).toEqual(['1-2', '5-6']);

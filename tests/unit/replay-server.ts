@@ -6,7 +6,8 @@
  *   pick the right paper among ten real results, and reject the others.
  * - Crossref `/works/<doi>` gets the recorded work or Crossref's 404; `/works?query.bibliographic=` gets a work list of
  *   every recorded work.
- * Faults can be queued (`failNext`): a status code (503, 429...) or 'hang' (never answer), one request each.
+ * Faults can be queued (`failNext`): a status code (503, 429...), 'reset' (the connection dropped) or 'hang' (never
+ * answer), one request each.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -71,13 +72,13 @@ export interface ReplayServer {
   origin: string;
   /** Every request's path and query, in order. */
   requests: string[];
-  failNext(...faults: (number | 'hang')[]): void;
+  failNext(...faults: (number | 'hang' | 'reset')[]): void;
   close(): Promise<void>;
 }
 
 export async function startReplayServer(): Promise<ReplayServer> {
   const requests: string[] = [];
-  const faults: (number | 'hang')[] = [];
+  const faults: (number | 'hang' | 'reset')[] = [];
   const hanging = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -85,6 +86,10 @@ export async function startReplayServer(): Promise<ReplayServer> {
     const fault = faults.shift();
     if (fault === 'hang') {
       hanging.add(res);
+      return;
+    }
+    if (fault === 'reset') {
+      req.socket.destroy();
       return;
     }
     if (fault !== undefined) {

@@ -65,7 +65,7 @@ advanced reading status (read > reading > to-read > skipped > new). The second p
       return;
     }
     const paper = unwrap(await ctx.router().call('duplicates.merge', { ids }));
-    if (ctx.json) printJson(ctx, { merged: ids[1], into: paperJson(paper) });
+    if (ctx.json) printJson(ctx, paperJson(paper));
     else ctx.io.stdout(`merged ${ids[1]} into ${ids[0]}\n${paperLine(paper)}\n`);
   },
 };
