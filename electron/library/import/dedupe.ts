@@ -89,7 +89,8 @@ function fillFields<P extends Paper>(mine: P, theirs: PaperDraft | Paper): P {
     doi: fill(mine.doi, theirs.doi),
     url: fill(mine.url, theirs.url),
     citekey: fill(mine.citekey, theirs.citekey),
-    extra: { ...theirs.extra, ...mine.extra },
+    // Mine first, then only the keys it lacks: the key order stays put, so a merge that adds nothing compares equal.
+    extra: { ...mine.extra, ...Object.fromEntries(Object.entries(theirs.extra).filter(([k]) => !(k in mine.extra))) },
   };
 }
 
