@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,20 @@ describe('imports in a worker (the contract)', () => {
     expect(library.history(5)[0]).toMatchObject({ label: 'Import trending-page.txt', papers: 84 });
     const again = await router.call('import.text', { name: 'trending-page.txt', text });
     expect(again.ok && again.value).toMatchObject({ added: 0, skipped: 84 });
+    library.close();
+  });
+
+  it('runs imports one after the other when they come together', async () => {
+    const { library } = tempLibrary();
+    const router = createRouter(library);
+    const text = fs.readFileSync(TRENDING, 'utf8');
+    const [a, b] = await Promise.all([
+      router.call('import.text', { name: 'first.txt', text }),
+      router.call('import.text', { name: 'second.txt', text }),
+    ]);
+    expect(a.ok && a.value).toMatchObject({ added: 84 });
+    expect(b.ok && b.value).toMatchObject({ added: 0, skipped: 84 });
+    expect(library.history(5).map((h) => h.label)).toEqual(['Import first.txt']);
     library.close();
   });
 
@@ -144,7 +158,11 @@ describe('a killed import', () => {
     expect(await exited).toBe('SIGKILL');
     const reopened = openLibrary({ path: file });
     expect(snapshot(reopened)).toBe(before);
-    expect(reopened.check()).toEqual({ ok: true, problems: [] });
     reopened.close();
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'bin/lectern.mjs'), 'check', '--library', file], {
+      encoding: 'utf8',
+    });
+    expect(check.status).toBe(0);
+    expect(check.stdout).toBe(`ok: ${file}\n`);
   }, 60_000);
 });
