@@ -6,10 +6,18 @@ import type { Service } from './http';
 
 /** arXiv answers at most this many ids per call without paging. */
 export const ARXIV_BATCH = 50;
+/**
+ * Up to this many ids are asked one per call: arXiv reports an id it cannot read as an error feed that fails the
+ * whole call, so single calls keep one bad id from hiding the others. Batching pays only for long lists.
+ */
+export const ARXIV_SINGLE_MAX = 10;
 
 async function query(service: Service, api: string, params: Record<string, string>): Promise<PaperDraft[]> {
   const url = new URL(api);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  // The parameters in the order (and with the defaults) of the widely used arxiv.py client, so a request is
+  // byte-for-byte the one its recordings were made with.
+  const all = { search_query: '', id_list: '', sortBy: 'relevance', sortOrder: 'descending', start: '0', ...params };
+  for (const [k, v] of Object.entries(all)) url.searchParams.set(k, v);
   const res = await service.get(url, 'application/atom+xml');
   if (res.status !== 200) throw new LibraryError('unavailable', `${url.host} answered HTTP ${res.status}`);
   const drafts: PaperDraft[] = [];
@@ -24,14 +32,10 @@ async function query(service: Service, api: string, params: Record<string, strin
 /** The papers with these ids (a version, "2104.12255v1", asks for that version), by id without version. */
 export async function arxivPapers(service: Service, api: string, ids: string[]): Promise<Map<string, PaperDraft>> {
   const found = new Map<string, PaperDraft>();
-  for (let i = 0; i < ids.length; i += ARXIV_BATCH) {
-    const batch = ids.slice(i, i + ARXIV_BATCH);
-    const drafts = await query(service, api, {
-      search_query: '',
-      id_list: batch.join(','),
-      start: '0',
-      max_results: String(batch.length),
-    });
+  const size = ids.length <= ARXIV_SINGLE_MAX ? 1 : ARXIV_BATCH;
+  for (let i = 0; i < ids.length; i += size) {
+    const batch = ids.slice(i, i + size);
+    const drafts = await query(service, api, { id_list: batch.join(','), max_results: '100' });
     for (const d of drafts) if (d.arxiv) found.set(d.arxiv, d);
   }
   return found;
@@ -45,5 +49,5 @@ export async function arxivTitleSearch(service: Service, api: string, title: str
     .replace(/\s+/g, ' ')
     .trim();
   if (!words) return [];
-  return query(service, api, { search_query: `ti:"${words}"`, start: '0', max_results: String(max) });
+  return query(service, api, { search_query: `ti:"${words}"`, max_results: String(max) });
 }
