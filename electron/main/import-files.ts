@@ -1,14 +1,13 @@
 /**
- * File > Import…: main picks and reads the files (the renderer never sees paths), then hands each one's text to the
- * contract's `import.text`, exactly as a paste from the renderer would. The window refreshes on `library:changed`.
+ * File > Import…: main picks the files (the renderer never sees paths) and hands their paths to the import worker,
+ * which reads and decodes them itself (the same reading as `lectern import`: BOM, UTF-16, Windows-1252) and imports
+ * them as one undo step, off the main thread, with `import:progress` events. The window refreshes on
+ * `library:changed`; Import can be cancelled through the contract's `import.cancel`.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
-import type { Router } from '../library';
-
-/** The contract's limit on `import.text`; checked before reading so a huge file is refused, not loaded. */
-const MAX_BYTES = 200_000_000;
+import type { Library } from '../library';
+import { importJobs } from '../library/jobs/import-jobs';
 
 const FILE_FILTERS = [
   { name: 'Bibliographies', extensions: ['bib', 'bibtex', 'ris', 'json', 'jsonl', 'enw', 'nbib', 'xml', 'txt', 'csv'] },
@@ -23,29 +22,18 @@ interface Tally {
   problems: string[];
 }
 
-function countOf(value: unknown, key: string): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  const n: unknown = (value as Record<string, unknown>)[key];
-  return typeof n === 'number' ? n : 0;
-}
-
-async function importOne(router: Router, file: string, tally: Tally): Promise<void> {
-  const name = path.basename(file);
+async function importAll(library: Library, files: string[], tally: Tally): Promise<void> {
   try {
-    const { size } = await fs.stat(file);
-    if (size > MAX_BYTES) throw new Error(`larger than ${MAX_BYTES / 1_000_000} MB`);
-    const text = await fs.readFile(file, 'utf8');
-    const result = await router.handle('import.text', { name, text });
-    if (!result.ok) {
-      tally.problems.push(`${name}: ${result.error.message}`);
-      return;
+    const { report } = await importJobs(library).run(files.map((name) => ({ name })));
+    tally.added += report.added;
+    tally.merged += report.merged;
+    tally.skipped += report.skipped;
+    tally.failed += report.failed;
+    for (const e of report.errors) {
+      tally.problems.push(`${path.basename(e.file)}${e.line !== null ? `:${e.line}` : ''}: ${e.message}`);
     }
-    tally.added += countOf(result.value, 'added');
-    tally.merged += countOf(result.value, 'merged');
-    tally.skipped += countOf(result.value, 'skipped');
-    tally.failed += countOf(result.value, 'failed');
   } catch (err) {
-    tally.problems.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    tally.problems.push(err instanceof Error ? err.message : String(err));
   }
 }
 
@@ -58,7 +46,7 @@ function summary(files: number, t: Tally): string {
   return lines.join('\n');
 }
 
-export async function importFromDialog(win: BrowserWindow, router: Router): Promise<void> {
+export async function importFromDialog(win: BrowserWindow, library: Library): Promise<void> {
   const picked = await dialog.showOpenDialog(win, {
     title: 'Import papers',
     buttonLabel: 'Import',
@@ -67,8 +55,8 @@ export async function importFromDialog(win: BrowserWindow, router: Router): Prom
   });
   if (picked.canceled || picked.filePaths.length === 0) return;
   const tally: Tally = { added: 0, merged: 0, skipped: 0, failed: 0, problems: [] };
-  // One file at a time: each import is one write transaction, and the counts stay in file order.
-  for (const file of picked.filePaths) await importOne(router, file, tally);
+  // All picked files in one worker job: one transaction, one undo step, like `lectern import a.bib b.ris`.
+  await importAll(library, picked.filePaths, tally);
   if (win.isDestroyed()) return;
   await dialog.showMessageBox(win, {
     type: tally.problems.length > 0 || tally.failed > 0 ? 'warning' : 'info',

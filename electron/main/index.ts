@@ -72,7 +72,7 @@ function start(): void {
   Menu.setApplicationMenu(
     buildMenu({
       importFiles: () => {
-        if (win) importFromDialog(win, router).catch((err: unknown) => console.error('lectern: import:', err));
+        if (win) importFromDialog(win, opened.library).catch((err: unknown) => console.error('lectern: import:', err));
       },
       undoLibraryChange: () => runHistory(router, 'history.undo'),
       redoLibraryChange: () => runHistory(router, 'history.redo'),
