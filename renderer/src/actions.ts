@@ -9,7 +9,7 @@ import { copySelectionAsBibtex } from './data/exporting';
 import { useCursor } from './state/cursor';
 import { usePanes } from './state/panes';
 import { useNotices } from './state/notices';
-import { STATUS_LABELS } from './state/view';
+import { STATUS_LABELS, useView } from './state/view';
 import { focusTable, focusSearch, openFilePicker, rowsPerPage } from './focus';
 
 /** The papers an action applies to: every marked paper, or else the one under the cursor. */
@@ -32,8 +32,14 @@ function papers(n: number): string {
 async function setStatus(status: ReadingStatus): Promise<void> {
   const ids = targetIds();
   if (ids.length === 0) return;
+  const cursor = useCursor.getState().index;
+  const view = useView.getState().view;
+  // Papers leaving a status view close up the list: the cursor keeps to the paper after the ones that left.
+  const leaving = view.kind === 'status' && view.status !== status;
+  const above = leaving ? ids.map((id) => paperPages.indexOf(id)).filter((i) => i >= 0 && i < cursor).length : 0;
   await call('papers.setStatus', { ids, status });
   useCursor.getState().clearMarks();
+  if (above > 0) useCursor.getState().moveTo(cursor - above);
   useNotices.getState().say(`${papers(ids.length)} → ${STATUS_LABELS[status]}`);
 }
 
@@ -54,9 +60,8 @@ async function undoOrRedo(which: 'undo' | 'redo'): Promise<void> {
     return;
   }
   notices.say(`${which === 'undo' ? 'Undid' : 'Redid'}: ${step.label}`);
-  const first = step.paperIds[0];
-  // Undo brings a triaged paper back into its view: put the cursor on it once it is listed again.
-  if (which === 'undo' && first !== undefined) useCursor.getState().follow(first);
+  // Undo brings triaged papers back into their view: put the cursor on them once they are listed again.
+  if (which === 'undo' && step.paperIds.length > 0) useCursor.getState().follow(step.paperIds);
 }
 
 function extend(direction: 1 | -1): void {

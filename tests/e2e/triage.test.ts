@@ -39,8 +39,9 @@ afterAll(async () => {
 
 describe('the window, by keyboard', () => {
   it('greets an empty library and imports the trending page from the file picker (key i)', async () => {
-    await page.getByRole('heading', { name: 'Welcome to Lectern' }).waitFor();
+    // Listening first: Playwright turns on file-chooser interception when the listener is added.
     const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('heading', { name: 'Welcome to Lectern' }).waitFor();
     await page.keyboard.press('i');
     await (await chooser).setFiles(TRENDING_PAGE);
     const summary = page.getByRole('region', { name: 'Import summary' });
@@ -195,6 +196,28 @@ describe('the window, by keyboard', () => {
     const tagged = listPapers(served.library, 'tag:diffusion');
     expect(tagged.map((p) => p.id)).toEqual([inbox[5]!.id]);
     expect(await page.getByRole('grid').getByRole('row').count()).toBe(2);
+  });
+
+  it('selects rows with x and Shift+J, and a status key moves every selected paper', async () => {
+    await page
+      .getByRole('navigation', { name: 'Library' })
+      .getByRole('button', { name: /^Inbox/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    const now = JSON.parse(cli(served.library, 'list', 'status:new', '--sort', 'added:desc', '--json')) as Paper[];
+    await waitForCursorOn(page, now[0]!.title);
+    await page.keyboard.press('x');
+    await page.keyboard.press('Shift+J');
+    await page.keyboard.press('Shift+J');
+    await page.getByText('3 selected').waitFor();
+    await page.keyboard.press('5');
+    await waitForCursorOn(page, now[3]!.title);
+    const skipped = new Set(listPapers(served.library, 'status:skipped').map((p) => p.id));
+    expect([0, 1, 2].every((i) => skipped.has(now[i]!.id))).toBe(true);
+    await page.keyboard.press('u');
+    await waitForCursorOn(page, now[0]!.title);
+    const back = new Set(listPapers(served.library, 'status:new').map((p) => p.id));
+    expect([0, 1, 2].every((i) => back.has(now[i]!.id))).toBe(true);
   });
 
   it('shows every shortcut in the ? overlay and keeps focus inside it', async () => {

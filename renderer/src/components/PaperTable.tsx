@@ -75,7 +75,7 @@ export function PaperTable() {
   const snap = useSyncExternalStore(paperPages.subscribe, paperPages.getSnapshot);
   const cursor = useCursor((s) => s.index);
   const marked = useCursor((s) => s.marked);
-  const pendingId = useCursor((s) => s.pendingId);
+  const pendingIds = useCursor((s) => s.pendingIds);
   const view = useView((s) => s.view);
   const search = useView((s) => s.search);
   const table = useColumnModel();
@@ -124,10 +124,10 @@ export function PaperTable() {
 
   // After undo, land on the paper that came back as soon as it is listed.
   useEffect(() => {
-    if (pendingId === null) return;
-    const index = paperPages.indexOf(pendingId);
-    if (index >= 0) useCursor.getState().moveTo(index);
-  }, [pendingId, snap.version]);
+    if (pendingIds === null) return;
+    const found = pendingIds.map((id) => paperPages.indexOf(id)).filter((i) => i >= 0);
+    if (found.length > 0) useCursor.getState().moveTo(Math.min(...found));
+  }, [pendingIds, snap.version]);
 
   // Keep the cursor row in view, before the browser paints.
   useLayoutEffect(() => {

@@ -2,12 +2,13 @@
  * The window's key handler: one listener that looks keys up in the user's bindings (drawn from keymap.ts). Keys typed
  * into a text field belong to the field; while a dialog is open the dialog handles its own keys.
  */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { eventKey, type ActionId } from '../keymap';
 import { keyTable, useBindings } from '../state/bindings';
 import { usePanes } from '../state/panes';
 import { runAction } from '../actions';
-import { focusTable, isTypingTarget } from '../focus';
+import { TABLE_ID, focusTable, isTypingTarget } from '../focus';
+import { useCursor } from '../state/cursor';
 
 /** Actions that work even from inside a text field (they carry a modifier, so they never type a character). */
 const FROM_FIELDS: ReadonlySet<ActionId> = new Set(['palette']);
@@ -16,7 +17,8 @@ const KEEP_FOCUS: ReadonlySet<ActionId> = new Set(['focus-search', 'palette', 'h
 
 export function useKeyboard(): void {
   const overrides = useBindings((s) => s.overrides);
-  useEffect(() => {
+  // A layout effect: the keys work from the first frame the window shows.
+  useLayoutEffect(() => {
     const table = keyTable(overrides);
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
@@ -37,6 +39,8 @@ export function useKeyboard(): void {
       const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, [role="separator"]');
       if (onControl && (key === 'Enter' || key === 'Space')) return;
       if (key === 'Escape') {
+        // Esc in the table drops the selection; anywhere else it returns to the table.
+        if (document.activeElement?.id === TABLE_ID) useCursor.getState().clearMarks();
         focusTable();
         return;
       }

@@ -4,12 +4,12 @@ import { create } from 'zustand';
 interface CursorState {
   /** Row index of the cursor in the current listing. */
   index: number;
-  /** A paper the cursor should land on once it shows up in the listing (after undo, for example). */
-  pendingId: number | null;
+  /** Papers the cursor should land on (the first listed of them) once they show up again, after undo. */
+  pendingIds: readonly number[] | null;
   /** Papers marked with `x` / Shift+J / Shift+K; actions apply to all of them. */
   marked: ReadonlySet<number>;
   moveTo: (index: number) => void;
-  follow: (id: number | null) => void;
+  follow: (ids: readonly number[] | null) => void;
   toggleMark: (id: number) => void;
   mark: (ids: number[]) => void;
   clearMarks: () => void;
@@ -17,10 +17,10 @@ interface CursorState {
 
 export const useCursor = create<CursorState>((set) => ({
   index: 0,
-  pendingId: null,
+  pendingIds: null,
   marked: new Set(),
-  moveTo: (index) => set({ index: Math.max(0, index), pendingId: null }),
-  follow: (pendingId) => set({ pendingId }),
+  moveTo: (index) => set({ index: Math.max(0, index), pendingIds: null }),
+  follow: (pendingIds) => set({ pendingIds }),
   toggleMark: (id) =>
     set((s) => {
       const marked = new Set(s.marked);
