@@ -11,7 +11,7 @@ export interface Source {
   n: number | null;
 }
 
-const FOLDERS = ['hf-papers', 'ris', 'csl-json', 'arxiv', 'medline', 'wos', 'endnote'];
+const FOLDERS = ['hf-papers', 'ris', 'csl-json', 'arxiv', 'medline', 'wos', 'endnote', 'zotero'];
 
 /** The format a fixture must be recognized as, from where it sits; null for files that must be refused. */
 export function expectedFormat(dest: string): string | null {
@@ -26,6 +26,8 @@ export function expectedFormat(dest: string): string | null {
   if (folder === 'medline') return ext === 'xml' ? 'pubmed-xml' : 'medline';
   if (folder === 'wos') return 'wos';
   if (folder === 'endnote') return ext === 'xml' ? 'endnote-xml' : 'endnote';
+  // Zotero RDF and Markdown notes are not import formats (yet): they must be refused, not misread.
+  if (folder === 'zotero') return sub === 'csl-yaml' ? 'csl-yaml' : sub === 'bbt-json' ? 'bbt-json' : null;
   return null;
 }
 
@@ -56,6 +58,16 @@ export const DEVIATIONS: Record<string, { papers: number; errors: number; why: s
     errors: 0,
     why: 'one record whose type is given twice ("%0 Serial", "%0 Audio"); SOURCES counts the %0 lines',
   },
+  'zotero/bbt-json/accord-better-bibtex-json.json': {
+    papers: 535,
+    errors: 0,
+    why: 'SOURCES counts 536 items; one is a standalone note, which is not a paper',
+  },
+  "zotero/bbt-json/import-result-Import error with character '+' in BibTeX field name #2660.json": {
+    papers: 214,
+    errors: 69,
+    why: 'the result of a failed BibTeX import: 69 of its 283 items have no title, each reported',
+  },
   'hf-papers/trending-page.txt': { papers: 84, errors: 0, why: 'SOURCES gives no count; the page lists 84 papers' },
 };
 
@@ -76,3 +88,8 @@ export const sources = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'SOURCES.
 
 export const supported = sources.filter((s) => expectedFormat(s.dest) !== null);
 export const refused = sources.filter((s) => expectedFormat(s.dest) === null);
+
+/** The supported fixtures of the given top-level folders. */
+export function inFolders(folders: string[]): Source[] {
+  return supported.filter((s) => folders.includes(s.dest.split('/')[0]!));
+}

@@ -14,8 +14,8 @@ export const cslJson: ImportFormat = {
     const people = /"author"\s*:\s*\[/.test(head) && /"(family|literal|given)"\s*:/.test(head);
     const typed = /"type"\s*:\s*"[a-z-]+"/.test(head) && /"(title|id)"\s*:/.test(head);
     if (strong && (people || typed)) return 0.9;
-    if (strong || people) return 0.7;
-    return typed ? 0.3 : 0;
+    // A "type" and a "title" alone are in too many JSON files (Zotero's own JSON among them) to claim one.
+    return strong || people ? 0.7 : 0;
   },
   *parse(text): Iterable<ParsedEntry> {
     const parsed = parseJsonText(text);
