@@ -96,7 +96,7 @@ export interface Corpus {
   files: number;
 }
 
-/** The accepted files repeated until there are at least `target` entries. */
+/** The accepted files in turn, repeated as needed, until there are at least `target` entries. */
 export function buildCorpus(files: string[], target: number): Corpus {
   if (files.length === 0) throw new Error('no BibTeX fixture is accepted by both parsers');
   const texts = files.map((f) => {
@@ -107,6 +107,7 @@ export function buildCorpus(files: string[], target: number): Corpus {
   let entries = 0;
   for (let copy = 0; entries < target; copy++) {
     for (const [i, t] of texts.entries()) {
+      if (entries >= target) break;
       parts.push(copyWithKeys(t.text, `-c${copy}f${i}`));
       entries += t.entries;
     }

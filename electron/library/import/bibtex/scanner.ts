@@ -53,7 +53,6 @@ export class Scanner {
   private pos = 0;
   private readonly lines: LineCounter;
   readonly macros = new Map<string, string>();
-  readonly preambles: string[] = [];
 
   constructor(private readonly text: string) {
     this.lines = new LineCounter(text);
@@ -113,7 +112,7 @@ export class Scanner {
       this.skipSpace();
       if (this.text.charCodeAt(this.pos) !== EQUALS) throw new Malformed(`expected "=" after @string ${name}`);
       this.pos++;
-      this.macros.set(name, this.readValue(close, name));
+      this.macros.set(name, this.readValue(name));
       this.expectClose(close);
       return null;
     }
@@ -139,7 +138,7 @@ export class Scanner {
       this.skipSpace();
       if (this.text.charCodeAt(this.pos) !== EQUALS) throw new Malformed(this.unexpected(`"=" after field ${name}`));
       this.pos++;
-      const value = this.readValue(close, name);
+      const value = this.readValue(name);
       // BibTeX keeps the first of two fields with the same name.
       if (!(name in fields)) fields[name] = value;
       this.skipSpace();
@@ -170,7 +169,7 @@ export class Scanner {
   }
 
   /** A field value: parts joined by `#`, each a {braced} or "quoted" string, a number or a macro name. */
-  private readValue(close: number, field: string): string {
+  private readValue(field: string): string {
     const text = this.text;
     let value = '';
     for (;;) {
