@@ -17,6 +17,17 @@ function itemLines(doc: Document, counter: LineCounter): number[] {
   });
 }
 
+/**
+ * Reference lists nest a few levels. The YAML parser recurses per level, and a line of thousands of compact sequence
+ * markers (`- - - - …`) makes it exhaust memory and kill the process (found by tests/unit/large-inputs.test.ts).
+ */
+const MAX_NESTING = 100;
+
+function tooDeep(text: string): boolean {
+  const markers = new RegExp(`^[ \\t]*(?:[-?:][ \\t]+){${MAX_NESTING},}`, 'm');
+  return markers.test(text);
+}
+
 export const cslYaml: ImportFormat = {
   name: 'csl-yaml',
   extensions: ['yml', 'yaml'],
@@ -28,6 +39,14 @@ export const cslYaml: ImportFormat = {
     return fields ? 0.9 : 0;
   },
   *parse(text): Iterable<ParsedEntry> {
+    if (tooDeep(text)) {
+      yield {
+        ok: false,
+        line: null,
+        message: `YAML nested more than ${MAX_NESTING} levels deep; not a reference list`,
+      };
+      return;
+    }
     const counter = new LineCounter();
     const docs = parseAllDocuments(text.replace(/^\uFEFF/, ''), { lineCounter: counter, uniqueKeys: false });
     const list = Array.isArray(docs) ? docs : [];
