@@ -6,7 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureRendererBuilt } from '../electron/serve/renderer-build';
-import { ROOT, TRENDING_PAGE, cli, openWindow, serve, tempLibraryPath } from '../tests/e2e/harness';
+import {
+  ROOT,
+  TRENDING_PAGE,
+  cli,
+  openWindow,
+  serve,
+  tempLibraryPath,
+  waitForSearchStatus,
+} from '../tests/e2e/harness';
 
 const OUT = path.join(ROOT, 'docs', 'screenshots');
 
@@ -16,6 +24,7 @@ async function main(): Promise<void> {
   const library = tempLibraryPath();
   cli(library, 'import', TRENDING_PAGE);
   // A lived-in library: a few papers already triaged, starred, tagged and noted.
+  const all = (JSON.parse(cli(library, 'list', '--json')) as unknown[]).length;
   const ids = (JSON.parse(cli(library, 'list', '--json', '--limit', '12')) as { id: number }[]).map((p) => p.id);
   const at = (i: number) => String(ids[i]);
   cli(library, 'status', at(1), at(4), 'to-read');
@@ -37,10 +46,10 @@ async function main(): Promise<void> {
       const window = await openWindow(served.url, { colorScheme: scheme, width: 1440, height: 860, scale: 2 });
       const { page } = window;
       await page.getByRole('button', { name: /^All papers/ }).click();
+      await waitForSearchStatus(page, `${all} papers`);
       await page.getByRole('row', { selected: true }).waitFor();
       await page.keyboard.press('j');
       await page.keyboard.press('j');
-      await page.getByRole('searchbox', { name: 'Search papers' }).fill('');
       await page.getByRole('complementary', { name: 'Paper details' }).getByRole('heading').first().waitFor();
       await page.screenshot({ path: path.join(OUT, `main-${scheme}.png`) });
       console.log(`wrote docs/screenshots/main-${scheme}.png`);

@@ -38,6 +38,7 @@ export interface PagesSnapshot {
 export class PaperPages {
   private pages = new Map<number, Page>();
   private listing: Listing = { query: '\u0000', sort: { field: 'relevance' }, snippets: false };
+  private requested: Listing = this.listing;
   private generation = 0;
   private latestListingRequest = 0;
   private nextRequest = 1;
@@ -77,12 +78,15 @@ export class PaperPages {
    * typing in the search box never flashes an empty table.
    */
   setListing(listing: Listing, firstIndex = 0): void {
+    // Compared with the last one asked for (not the one shown): switching away and straight back must win.
+    const last = this.requested;
     const same =
-      listing.query === this.listing.query &&
-      listing.sort.field === this.listing.sort.field &&
-      listing.sort.direction === this.listing.sort.direction &&
-      listing.snippets === this.listing.snippets;
+      listing.query === last.query &&
+      listing.sort.field === last.sort.field &&
+      listing.sort.direction === last.sort.direction &&
+      listing.snippets === last.snippets;
     if (same) return;
+    this.requested = listing;
     const request = this.nextRequest++;
     this.latestListingRequest = request;
     const pageNumber = Math.floor(firstIndex / PAGE_SIZE);
