@@ -26,8 +26,11 @@ export function expectedFormat(dest: string): string | null {
   if (folder === 'medline') return ext === 'xml' ? 'pubmed-xml' : 'medline';
   if (folder === 'wos') return 'wos';
   if (folder === 'endnote') return ext === 'xml' ? 'endnote-xml' : 'endnote';
-  // Zotero RDF and Markdown notes are not import formats (yet): they must be refused, not misread.
-  if (folder === 'zotero') return sub === 'csl-yaml' ? 'csl-yaml' : sub === 'bbt-json' ? 'bbt-json' : null;
+  // Bibliontology RDF and Markdown notes are not import formats (yet): they must be refused, not misread.
+  if (folder === 'zotero') {
+    if (sub === 'rdf') return dest.includes('bibliontology') ? null : 'zotero-rdf';
+    return sub === 'csl-yaml' ? 'csl-yaml' : sub === 'bbt-json' ? 'bbt-json' : null;
+  }
   return null;
 }
 
@@ -67,6 +70,11 @@ export const DEVIATIONS: Record<string, { papers: number; errors: number; why: s
     papers: 214,
     errors: 69,
     why: 'the result of a failed BibTeX import: 69 of its 283 items have no title, each reported',
+  },
+  'zotero/rdf/accord-zotero.rdf': {
+    papers: 535,
+    errors: 0,
+    why: 'SOURCES counts 587 item types; 51 are attachments and 1 a standalone note, which are not papers',
   },
   'hf-papers/trending-page.txt': { papers: 84, errors: 0, why: 'SOURCES gives no count; the page lists 84 papers' },
 };

@@ -10,7 +10,7 @@ import { formatByName } from '../../electron/library/import/formats';
 import { sources } from './format-fixtures';
 import { FIXTURES, ROOT, tempDir, tempLibrary } from './helpers';
 
-const MINE = ['hf-json', 'ris', 'csl-json', 'csl-yaml', 'arxiv-atom', 'arxiv-rss', 'medline', 'ovid', 'wos', 'endnote', 'pubmed-xml', 'endnote-xml', 'bbt-json']; // prettier-ignore
+const MINE = ['hf-json', 'ris', 'csl-json', 'csl-yaml', 'arxiv-atom', 'arxiv-rss', 'medline', 'ovid', 'wos', 'endnote', 'pubmed-xml', 'endnote-xml', 'bbt-json', 'zotero-rdf']; // prettier-ignore
 
 function head(file: string): string {
   const fd = fs.openSync(file, 'r');

@@ -36,12 +36,21 @@ function creators(list: unknown, role: (type: string) => boolean): Author[] {
   const out: Author[] = [];
   for (const c of list) {
     if (!isRecord(c) || !role(text(c['creatorType']) ?? 'author')) continue;
-    const family = text(c['lastName']);
-    const given = text(c['firstName']);
-    const person = family ? (given ? { family, given } : { family }) : personOf(text(c['name']));
-    if (person) out.push(text(c['name']) && !family ? { literal: text(c['name'])! } : person);
+    const person = zoteroPerson(text(c['lastName']), text(c['firstName']), text(c['name']));
+    if (person) out.push(person);
   }
   return out;
+}
+
+/**
+ * A Zotero creator: two-field ("lastName", "firstName") or single-field ("name", or a lone last name). A single field
+ * with a comma is "Family, Given"; without one it is kept whole (an organisation, or a name Zotero could not split).
+ */
+export function zoteroPerson(family: string | null, given: string | null, name: string | null): Author | null {
+  if (family && given) return { family, given };
+  const single = name ?? family;
+  if (!single) return given ? { given } : null;
+  return single.includes(',') ? personOf(single) : { literal: single };
 }
 
 /** Zotero notes are HTML; the library keeps them as plain text. */

@@ -14,9 +14,10 @@ import { endnote } from './endnote';
 import { pubmedXml } from './pubmed-xml';
 import { endnoteXml } from './endnote-xml';
 import { bbtJson } from './bbt-json';
+import { zoteroRdf } from './zotero-rdf';
 import { bibtex, biblatex } from './bibtex';
 
-export const formats: readonly ImportFormat[] = [hfTrending, hfJson, ris, cslJson, cslYaml, arxivAtom, arxivRss, medline, ovid, wos, endnote, pubmedXml, endnoteXml, bbtJson, bibtex, biblatex];
+export const formats: readonly ImportFormat[] = [hfTrending, hfJson, ris, cslJson, cslYaml, arxivAtom, arxivRss, medline, ovid, wos, endnote, pubmedXml, endnoteXml, bbtJson, zoteroRdf, bibtex, biblatex];
 
 export function formatByName(name: string): ImportFormat | undefined {
   return formats.find((f) => f.name === name.toLowerCase());
