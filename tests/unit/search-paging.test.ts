@@ -163,6 +163,34 @@ describe('text queries', () => {
     }
   });
 
+  it('counts and lists a tag alone from the tag index, common or rare, exactly', () => {
+    const ids = library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
+    library.tag(
+      ids.filter((_, i) => i % 5 === 0),
+      ['common'],
+      [],
+    );
+    library.tag(
+      ids.filter((_, i) => i % 97 === 0),
+      ['rare'],
+      [],
+    );
+    for (const q of ['tag:common', 'tag:rare', 'tag:COMMON']) {
+      const compiled = compileUserQuery(q);
+      expect(compiled.pureTag).not.toBeNull();
+      const joined = library.db
+        .prepare(`SELECT count(*) FROM papers p WHERE ${compiled.where}`)
+        .pluck()
+        .get(...compiled.params);
+      expect(countWhere(library.db, compiled), q).toBe(joined);
+      for (const sort of ['added', 'title'] as const) {
+        expect(page(q, sort, 'desc', 0, 50), `${q} ${sort}`).toEqual(
+          referencePage(compiled.where, compiled.params, sort, 'desc', 0, 50),
+        );
+      }
+    }
+  });
+
   it('still filters and sorts mixed queries the general way', () => {
     const compiled = compileUserQuery('model status:to-read');
     expect(compiled.pureText).toBeNull();

@@ -16,6 +16,8 @@ export interface Compiled {
    * index alone can then count, rank and list it, without visiting the papers table. Null otherwise.
    */
   pureText: string | null;
+  /** When the whole query is one `tag:`, its name: counted and listed from the tag index alone. Null otherwise. */
+  pureTag: string | null;
 }
 
 const COLUMN: Record<TextField, string | null> = {
@@ -27,6 +29,7 @@ const COLUMN: Record<TextField, string | null> = {
 };
 
 const FTS_IN = 'p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)';
+const TAG_IN = 'p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = ?)';
 
 /** One text node as an FTS5 expression: words quoted (so no user text is ever FTS syntax). */
 export function ftsExpression(node: Extract<QueryNode, { kind: 'text' }>): string {
@@ -45,6 +48,7 @@ export function compileQuery(root: QueryNode): Compiled {
     rankMatch: positives.length > 0 ? positives.map(ftsExpression).join(' OR ') : null,
     rankRequired: requiresText(root),
     pureText: where === FTS_IN && params.length === 1 ? (params[0] as string) : null,
+    pureTag: where === TAG_IN && params.length === 1 ? (params[0] as string) : null,
   };
 }
 
@@ -71,7 +75,7 @@ function compileNode(node: QueryNode, params: unknown[]): string {
       return FTS_IN;
     case 'tag':
       params.push(node.name);
-      return 'p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = ?)';
+      return TAG_IN;
     case 'status':
       params.push(node.status);
       return 'p.status = ?';

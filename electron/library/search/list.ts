@@ -54,6 +54,16 @@ export function listRows(db: Db, compiled: Compiled, options: ListOptions): Pape
     if (compiled.where === '1') ids = pageOfAll(db, sort, direction, offset, limit);
     else if (sort === 'added' && compiled.pureText !== null && offset + limit <= NEWEST_MAX_ROWS) {
       ids = newestIds(db, compiled.pureText, direction, offset, limit);
+    } else if (compiled.pureTag !== null && countWhere(db, compiled) >= libraryTotal(db) / 50) {
+      // A common tag: walk the sort index and keep the tagged papers (one in fifty or more), instead of sorting all
+      // of them; a rarer tag takes the general plan, which reads just its few papers and sorts them.
+      ids = cached(
+        db,
+        `SELECT p.id FROM papers p WHERE EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.paper_id = p.id AND pt.tag_id =
+           (SELECT id FROM tags WHERE name = ?)) ORDER BY ${orderBy(sort, direction)} LIMIT ? OFFSET ?`,
+      )
+        .pluck()
+        .all(compiled.pureTag, limit, offset) as number[];
     } else {
       ids = cached(
         db,
@@ -87,6 +97,10 @@ export function countWhere(db: Db, compiled: Compiled): number {
     ).n;
   }
   if (compiled.where === '1') return libraryTotal(db);
+  if (compiled.pureTag !== null) {
+    const sql = 'SELECT count(*) AS n FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = ?';
+    return (cached(db, sql).get(compiled.pureTag) as { n: number }).n;
+  }
   const row = cached(db, `SELECT count(*) AS n FROM papers p WHERE ${compiled.where}`).get(...compiled.params) as {
     n: number;
   };
