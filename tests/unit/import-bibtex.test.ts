@@ -138,6 +138,10 @@ describe('field values from real files', () => {
     const crlf = drafts('bibtex/zotero-translators/BibTeX-case24.bib');
     expect(crlf[0]!.title).toBe('Poczucie jakości życia a swoboda działania i odpowiedzialność');
     expect(crlf[0]!.authors[1]).toEqual({ family: 'Bańka', given: 'Augustyn' });
+    // A blank line in a CRLF abstract is a paragraph break, as in TeX; single line breaks are spaces.
+    const [parbreak] = drafts('bibtex/bbt-import/Double newlines means parbreak #2789.bib');
+    expect(parbreak!.abstract).toContain('drawing misled conclusions.\n\nKeywords: metrics, decision ma');
+    expect(parbreak!.abstract).not.toMatch(/\r|[^\n]\n[^\n]/);
     const bom = drafts('bibtex/db-exports/pyBibX-scopus_m.bib');
     expect(bom).toHaveLength(24);
     expect(bom[0]).toMatchObject({

@@ -28,9 +28,12 @@ const EXTRA_IDS = ['isbn', 'issn', 'pmid', 'pmcid'] as const;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** Inline HTML and MathML that Crossref metadata carries into titles; text, so only the tags go. */
+/** Inline HTML, MathML and JATS that Crossref metadata carries into titles and abstracts; text, so only tags go. */
 const MARKUP =
-  /<\/?(?:mml:)?(?:math|mi|mo|mn|mrow|msub|msup|msubsup|mtext|mfrac|msqrt|mstyle|mspace|i|b|em|strong|sup|sub|inf|sc|span|tt|u|title|formula|tex)\b[^>]*>/gi;
+  /<\/?(?:mml:|jats:)?(?:math|mi|mo|mn|mrow|msub|msup|msubsup|mtext|mfrac|msqrt|mstyle|mspace|i|b|em|strong|sup|sub|inf|sc|span|tt|u|title|formula|tex|p|sec|italic|bold)\b[^>]*>/gi;
+
+/** Paragraph-level tags, which become paragraph breaks in an abstract. */
+const BLOCK_MARKUP = /<\/?(?:jats:)?(?:p|sec|title)\b[^>]*>/gi;
 
 /** Decoded text with blanks collapsed; null when empty. */
 function text(raw: string | undefined): string | null {
@@ -44,7 +47,9 @@ function text(raw: string | undefined): string | null {
 /** An abstract keeps its paragraphs (blank lines); other line breaks are spaces, as in TeX. */
 function paragraphs(raw: string | undefined): string | null {
   if (raw === undefined) return null;
-  const parts = decodeLatex(raw)
+  let t = decodeLatex(raw);
+  if (t.includes('<')) t = t.replace(BLOCK_MARKUP, '\n\n').replace(MARKUP, '');
+  const parts = t
     .split(/\n[ \t]*\r?\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p.length > 0);
