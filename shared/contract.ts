@@ -95,7 +95,8 @@ export const commands = {
   'import.text': z
     .object({
       name: z.string().min(1).max(1000),
-      text: z.string().max(200_000_000),
+      // The same bound as an import file (MAX_IMPORT_BYTES): larger pasted text is refused before it is parsed.
+      text: z.string().max(100 * 1024 * 1024),
       format: z.string().max(50).optional(),
     })
     .strict(),

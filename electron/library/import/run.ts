@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import type { ChangeRecorder } from '../history';
 import { getPaper, insertPaper, writePaper } from '../papers';
 import type { ParsedEntry } from './format';
+import { checkDraftSize } from './limits';
 import { findDuplicate, mergeDraft, sameContent } from './dedupe';
 
 export interface ImportContext {
@@ -22,6 +23,7 @@ export function emptyReport(): ImportReport {
 
 /** Cleans what every importer produces: trimmed text, normalized identifiers, sane year; throws for a paper with no title. */
 export function cleanDraft(draft: PaperDraft): PaperDraft {
+  checkDraftSize(draft);
   const title = draft.title.replace(/\s+/g, ' ').trim();
   if (!title) throw new Error('entry has no title');
   const text = (v: string | null) => {
