@@ -1,5 +1,6 @@
 /** Parsing a real fixture with one format, split into the papers and the reported errors. */
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { PaperDraft } from '../../shared/types';
 import type { ImportFormat } from '../../electron/library/import/format';
 import { readTextFile } from '../../electron/library/import/read-file';
@@ -30,4 +31,10 @@ export function titled(drafts: PaperDraft[], start: string): PaperDraft {
   const found = drafts.find((d) => d.title.startsWith(start));
   if (!found) throw new Error(`no paper titled "${start}..."`);
   return found;
+}
+
+/** The errors, in order, have these lines and messages matching these patterns. */
+export function expectErrors(errors: Parsed['errors'], expected: [number | null, RegExp][]): void {
+  expect(errors.map((e) => e.line)).toEqual(expected.map(([line]) => line));
+  errors.forEach((e, i) => expect(e.message).toMatch(expected[i]![1]));
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hfJson } from '../../electron/library/import/formats/hf-json';
 import { detectFormat } from '../../electron/library/import/detect';
-import { parseFixture, parseWith, titled } from './format-parse';
+import { expectErrors, parseFixture, parseWith, titled } from './format-parse';
 import { FIXTURES, tempDir, tempLibrary } from './helpers';
 
 const DAILY = 'hf-papers/sotawhat-daily_papers-2026-06-12.json';
@@ -24,7 +24,7 @@ describe('Hugging Face papers JSON', () => {
       { family: 'Wu', given: 'Jiaying' },
     ]);
     expect(top.extra).toMatchObject({ upvotes: 118, githubRepo: 'https://github.com/Aiden0526/EvoArena' });
-    expect(top.extra['aiKeywords']).toEqual(expect.arrayContaining([expect.any(String)]));
+    expect((top.extra['aiKeywords'] as string[]).length).toBeGreaterThan(3);
     // Every paper keeps its upvotes, in file order.
     expect(drafts.map((d) => d.extra['upvotes'])).toEqual(raw.map((r) => r.paper.upvotes));
   });
@@ -73,7 +73,7 @@ describe('Hugging Face papers JSON', () => {
   it('reports broken JSON with its line, and a paper without a title by its id', () => {
     const broken = parseWith(hfJson, '[\n{"paper": {"id": "1", "upvotes": 1},\n}\n]');
     expect(broken.drafts).toEqual([]);
-    expect(broken.errors).toEqual([{ line: 3, message: expect.stringMatching(/^not valid JSON/) }]);
+    expectErrors(broken.errors, [[3, /^not valid JSON/]]);
     const untitled = parseWith(hfJson, '[{"paper": {"id": "2401.00002", "upvotes": 1, "publishedAt": "2024"}}]');
     expect(untitled.errors[0]!.message).toMatch(/2401\.00002.*no title/);
   });
@@ -86,11 +86,11 @@ describe('Hugging Face papers JSON', () => {
     const broken = parseWith(hfJson, text.slice(0, at) + '"upvotes": 553,,' + text.slice(at + 14));
     expect(broken.drafts).toHaveLength(752);
     expect(broken.drafts.some((d) => d.arxiv === '2402.17764')).toBe(false);
-    expect(broken.errors).toEqual([{ line: lineOf(at), message: expect.stringMatching(/^not valid JSON/) }]);
+    expectErrors(broken.errors, [[lineOf(at), /^not valid JSON/]]);
     const before = broken.drafts.filter((d) => d.line! < paperLine).map((d) => d.arxiv);
     const cut = parseWith(hfJson, text.slice(0, at));
     expect(cut.drafts.map((d) => d.arxiv)).toEqual(before);
-    expect(cut.errors).toEqual([{ line: paperLine, message: expect.stringMatching(/cut off/) }]);
+    expectErrors(cut.errors, [[paperLine, /cut off/]]);
   });
 
   it('stores upvotes and the arXiv id in the library, and a re-import adds nothing', () => {

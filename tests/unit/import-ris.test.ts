@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ris } from '../../electron/library/import/formats/ris';
 import { ovid } from '../../electron/library/import/formats/ovid';
-import { parseFixture, parseWith, titled } from './format-parse';
+import { expectErrors, parseFixture, parseWith, titled } from './format-parse';
 
 describe('RIS', () => {
   it('reads the 462-record Zotero export with its 1991/// dates', () => {
@@ -24,7 +24,8 @@ describe('RIS', () => {
     });
     expect(drafts[0]!.extra).toMatchObject({ volume: '19', issue: '7', pages: '18-38' });
     const book = drafts[461]!;
-    expect(book).toMatchObject({ title: expect.stringMatching(/^Ancient Scandinavia/), entryType: 'book', year: 2015 });
+    expect(book.title).toMatch(/^Ancient Scandinavia/);
+    expect(book).toMatchObject({ entryType: 'book', year: 2015 });
     expect(book.extra).toMatchObject({ publisher: 'Oxford University Press Inc', place: 'New York, NY' });
   });
 
@@ -104,7 +105,7 @@ describe('RIS', () => {
   it('reports a record without any title with its line, and imports the others', () => {
     const { drafts, errors } = parseFixture(ris, 'ris/zotero-translators/RIS-case05.ris');
     expect(drafts).toHaveLength(38);
-    expect(errors).toEqual([{ line: 592, message: expect.stringMatching(/no title/) }]);
+    expectErrors(errors, [[592, /no title/]]);
   });
 
   it('closes a record that lacks ER at the next TY', () => {

@@ -31,12 +31,12 @@ function draftOf(entry: XmlNode, id: string, line: number | undefined): PaperDra
   keep(x, 'arxivVersion', VERSION.exec(rawId)?.[0] ?? null);
   keep(x, 'journalRef', journalRef);
   keep(x, 'comment', unwrap(xmlText(entry['comment'])));
-  keep(x, 'primaryCategory', (child(entry, 'primary_category')?.['@_term'] as string | undefined) ?? null);
+  keep(x, 'primaryCategory', xmlText(child(entry, 'primary_category')?.['@_term']));
   keep(
     x,
     'categories',
     xmlList(entry['category'])
-      .map((c) => String(c['@_term'] ?? ''))
+      .map((c) => xmlText(c['@_term']))
       .filter(Boolean),
   );
   keep(x, 'updated', xmlText(entry['updated']));

@@ -141,17 +141,18 @@ export const bbtJson: ImportFormat = {
       yield { ok: false, line: 1, message: 'expected an object with an "items" list (Better BibTeX JSON)' };
       return;
     }
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
+    const list: unknown[] = items;
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
       if (!isRecord(item)) {
         yield { ok: false, line: null, message: `item #${i + 1} is not an object` };
         continue;
       }
       if (NOT_PAPERS.has(String(item['itemType']))) continue;
       const d = itemDraft(item);
-      const key = d.citekey ?? d.extra['zoteroKey'];
+      const key = d.citekey ?? str(item['itemKey']);
       if (d.title) yield { ok: true, draft: d };
-      else yield { ok: false, line: null, message: `item #${i + 1}${key ? ` (${String(key)})` : ''} has no title` };
+      else yield { ok: false, line: null, message: `item #${i + 1}${key ? ` (${key})` : ''} has no title` };
     }
   },
 };

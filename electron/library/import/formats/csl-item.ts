@@ -122,8 +122,15 @@ export function* cslItems(data: unknown, key: string | null = null, depth = 0): 
       else yield [v, null];
     }
   } else if (isRecord(data)) {
-    if (Array.isArray(data['references'])) return yield* cslItems(data['references'], null, depth + 1);
-    if (isItem(data)) return yield [data, key];
+    const references: unknown = data['references'];
+    if (Array.isArray(references)) {
+      yield* cslItems(references, null, depth + 1);
+      return;
+    }
+    if (isItem(data)) {
+      yield [data, key];
+      return;
+    }
     for (const k in data) {
       const v = data[k];
       if (Array.isArray(v) || (isRecord(v) && !isItem(v))) yield* cslItems(v, k, depth + 1);
@@ -149,7 +156,7 @@ export function* cslEntries(data: unknown, lineOf: (index: number) => number | n
       yield {
         ok: false,
         line,
-        message: `${where}${item['id'] && !key ? ` (${String(item['id'])})` : ''} has no title`,
+        message: `${where}${str(item['id']) && !key ? ` (${str(item['id'])})` : ''} has no title`,
       };
   }
 }

@@ -56,7 +56,7 @@ function abstractOf(node: XmlNode | null): string | null {
     : [node?.['AbstractText']].filter((p) => typeof p === 'string');
   const texts = parts.map((p) => {
     const text = richText(p);
-    const label = typeof p === 'object' && p !== null ? xmlText((p as XmlNode)['@_Label']) : null;
+    const label = typeof p === 'object' && p !== null ? xmlText(p['@_Label']) : null;
     return text && label ? `${label}: ${text}` : text;
   });
   return texts.filter(Boolean).join(' ') || null;
