@@ -192,6 +192,18 @@ describe('what the real files lack', () => {
   });
 });
 
+describe('hostile input', () => {
+  it('reads braces nested 100,000 deep without exhausting the stack', () => {
+    const deep = (text: string) => `${'{'.repeat(100_000)}${text}${'}'.repeat(100_000)}`;
+    const text = `@article{a, title = {${deep('Deep')}}, author = {${deep('X')} and Y, Z}}\n@article{b, title = {Fine}}`;
+    const entries = [...parseBibtex(text)].flatMap((e) => (e.ok ? [e.draft] : []));
+    expect(entries.map((e) => [e.title, e.authors])).toEqual([
+      ['Deep', [{ literal: 'X' }, { family: 'Y', given: 'Z' }]],
+      ['Fine', []],
+    ]);
+  });
+});
+
 describe('bad input', () => {
   it('reports a broken entry in a real file with its line and imports the others', () => {
     const rel = 'bibtex/zotero-exports/accord-biblatex.bib';

@@ -36,11 +36,27 @@ export function decodeLatex(raw: string): string {
   return new Decoder(raw).run(0, raw.length, false).normalize('NFC');
 }
 
+const MAX_NESTING = 64;
+
 class Decoder {
+  private depth = 0;
+
   constructor(private readonly s: string) {}
 
   /** Decodes s[from, to); `math` is true between `$` signs. */
   run(from: number, to: number, math: boolean): string {
+    // Hostile nesting ({{{{...}}}} thousands deep) would cost quadratic time and the stack: below a sane depth the
+    // rest is kept as its plain characters.
+    if (this.depth >= MAX_NESTING) return this.s.slice(from, to).replace(/[{}\\$]/g, '');
+    this.depth++;
+    try {
+      return this.decode(from, to, math);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private decode(from: number, to: number, math: boolean): string {
     const s = this.s;
     let out = '';
     let i = from;
