@@ -32,6 +32,8 @@ const COLUMN_DEFS: ColumnDef<PaperRow>[] = COLUMN_IDS.map((id) => ({
   header: COLUMN_LABELS[id],
   size: DEFAULT_WIDTHS[id],
   minSize: 32,
+  // The library sorts (manual mode), but TanStack only offers sorting on columns with an accessor.
+  accessorFn: () => null,
   enableSorting: COLUMN_SORT[id] !== undefined,
   sortDescFirst: id === 'year' || id === 'added',
 }));

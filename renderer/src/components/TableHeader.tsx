@@ -77,10 +77,9 @@ export const TableHeader = memo(function TableHeader({ table }: { table: Table<P
               ) : (
                 <span className="header-label">{label}</span>
               )}
+              {/* Mouse only (keyboard: Shift+←/→ on the header), so hidden from the accessibility tree. */}
               <div
-                role="separator"
-                aria-orientation="vertical"
-                aria-label={`Resize ${COLUMN_LABELS[id]}`}
+                aria-hidden="true"
                 className={`resizer${header.column.getIsResizing() ? ' resizing' : ''}`}
                 onMouseDown={header.getResizeHandler()}
                 onClick={(e) => e.stopPropagation()}

@@ -36,7 +36,7 @@ export function useKeyboard(): void {
         return;
       }
       // Buttons and links keep Enter and Space for themselves.
-      const onControl = e.target instanceof HTMLElement && e.target.closest('button, a, [role="separator"]');
+      const onControl = e.target instanceof HTMLElement && e.target.closest('button, a');
       if (onControl && (key === 'Enter' || key === 'Space')) return;
       if (key === 'Escape') {
         // Esc in the table drops the selection; anywhere else it returns to the table.
