@@ -1,5 +1,5 @@
 /** The sidebar: the reading-status views with counts, the tags with counts, and saved searches. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { READING_STATUSES } from '../../../shared/types';
 import { useSummary } from '../data/summary';
 import { usePanes } from '../state/panes';
@@ -27,10 +27,12 @@ function Item(props: {
         </span>
       ) : null}
       <span className="nav-label">{props.label}</span>
-      {props.count !== undefined ? <span className="count">{props.count}</span> : null}
+      {props.count !== undefined ? <span className="count">{props.count.toLocaleString('en-US')}</span> : null}
     </button>
   );
 }
+
+const TAGS_SHOWN = 40;
 
 const STATUS_ICONS: Record<string, string> = { new: '◉', 'to-read': '◔', reading: '◑', read: '●', skipped: '◌' };
 
@@ -43,6 +45,16 @@ export function Sidebar() {
   const openDialog = usePanes((s) => s.openDialog);
   const saved = useSavedSearches((s) => s.searches);
   const removeSaved = useSavedSearches((s) => s.remove);
+
+  const [allTags, setAllTags] = useState(false);
+  // A big library can have thousands of tags: show the most used (alphabetically), the rest on request.
+  const shownTags =
+    tags.length <= TAGS_SHOWN
+      ? tags
+      : [...tags]
+          .sort((a, b) => b.count - a.count)
+          .slice(0, TAGS_SHOWN)
+          .sort((a, b) => a.name.localeCompare(b.name));
 
   const pick = (next: View) => {
     setView(next);
@@ -91,7 +103,7 @@ export function Sidebar() {
       </h2>
       {tags.length === 0 ? <p className="nav-empty">Press t on a paper to tag it.</p> : null}
       <ul className="nav-list" aria-labelledby="tags-nav">
-        {tags.map((t) => (
+        {(allTags ? tags : shownTags).map((t) => (
           <li key={t.name} className="nav-row">
             <Item
               label={t.name}
@@ -111,6 +123,12 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+
+      {tags.length > shownTags.length ? (
+        <button type="button" className="nav-add" aria-expanded={allTags} onClick={() => setAllTags(!allTags)}>
+          {allTags ? 'Show the most used tags' : `Show all ${tags.length.toLocaleString('en-US')} tags`}
+        </button>
+      ) : null}
 
       <h2 className="nav-heading" id="saved-nav">
         Saved searches
