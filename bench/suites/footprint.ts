@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runScript } from '../child';
 import { benchContext } from '../context';
+import { DEFAULT_SEED, GENERATOR_VERSION } from '../generate';
 import { mib, round } from '../measure';
 import type { BenchFigure, BenchOptions, BenchSuite } from '../suite';
 
@@ -30,6 +31,22 @@ export const footprintSuite: BenchSuite = {
         note: `${mib(bytes)} MiB for ${mib(cached.rawTextBytes)} MiB of text`,
       },
     ];
+    // The same papers as the Hugging Face JSON they are imported from, when the import suite has written it.
+    const json = path.join(options.cacheDir, `hf-json-${options.size}-s${DEFAULT_SEED}-g${GENERATOR_VERSION}`);
+    if (fs.existsSync(path.join(json, 'DONE'))) {
+      const jsonBytes = fs
+        .readdirSync(json)
+        .filter((f) => f.endsWith('.json'))
+        .reduce((sum, f) => sum + fs.statSync(path.join(json, f)).size, 0);
+      figures.push({
+        suite: 'footprint',
+        name: 'database size / the HF JSON imported',
+        value: round(bytes / jsonBytes),
+        unit: '×',
+        runs: 1,
+        note: `${mib(jsonBytes)} MiB of JSON`,
+      });
+    }
     const queriesFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-bench-')), 'queries.json');
     fs.writeFileSync(queriesFile, JSON.stringify(queries));
     const r = await runScript<LibraryChild>('library-child.ts', [cached.file, queriesFile]);

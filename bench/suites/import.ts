@@ -30,7 +30,7 @@ interface ChildResult {
 /** Runs the import child; `killAt` (0..1) kills it once that share of the papers is in. */
 function runChild(file: string, parts: string[], total: number, killAt?: number): Promise<ChildResult | 'killed'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, ...parts], {
+    const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', CHILD, file, ...parts], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
