@@ -38,6 +38,7 @@ describe('CSL-JSON', () => {
       venue: 'Bulletin of volcanology',
     });
     expect(drafts[0]!.authors).toHaveLength(7);
+    expect(drafts.map((d) => d.line)).toEqual([2, 47]);
     expect(drafts[0]!.authors[0]).toEqual({ family: 'Adams', given: 'Nancy K' });
   });
 
@@ -60,8 +61,8 @@ describe('CSL-JSON', () => {
       { family: 'Matthew', given: 'H.C.G.' },
       { family: 'Harrison', given: 'Brian Howard' },
     ]);
-    // The item "emptybook" has no title: reported by its id, the others imported.
-    expectErrors(errors, [[null, /emptybook.*no title/]]);
+    // The item "emptybook" has no title: reported by its id and line, the others imported.
+    expectErrors(errors, [[5, /emptybook.*no title/]]);
   });
 
   it('reports broken JSON with its line', () => {

@@ -113,36 +113,50 @@ function isItem(value: Record<string, unknown>): boolean {
   return 'title' in value || 'type' in value || 'author' in value || 'issued' in value || 'id' in value;
 }
 
-/** Every CSL item in a parsed file, each with the key it had in an id-keyed object. */
-export function* cslItems(data: unknown, key: string | null = null, depth = 0): Iterable<[unknown, string | null]> {
+/**
+ * Every CSL item in a parsed file, each with the key it had in an id-keyed object and the index of the top-level
+ * member (array element, object key, or `references` entry) it came from, which is what has a known line.
+ */
+export function* cslItems(
+  data: unknown,
+  key: string | null = null,
+  depth = 0,
+  top = 0,
+): Iterable<[unknown, string | null, number]> {
   if (depth > 3) return;
+  const at = (i: number) => (depth === 0 ? i : top);
   if (Array.isArray(data)) {
-    for (const v of data) {
-      if (Array.isArray(v)) yield* cslItems(v, null, depth + 1);
-      else yield [v, null];
+    for (let i = 0; i < data.length; i++) {
+      const v: unknown = data[i];
+      if (Array.isArray(v)) yield* cslItems(v, null, depth + 1, at(i));
+      else yield [v, null, at(i)];
     }
   } else if (isRecord(data)) {
     const references: unknown = data['references'];
     if (Array.isArray(references)) {
-      yield* cslItems(references, null, depth + 1);
+      // pandoc's `references:` list: its entries are the top-level members that have lines.
+      yield* cslItems(references, null, depth);
       return;
     }
     if (isItem(data)) {
-      yield [data, key];
+      yield [data, key, top];
       return;
     }
+    let i = 0;
     for (const k in data) {
       const v = data[k];
-      if (Array.isArray(v) || (isRecord(v) && !isItem(v))) yield* cslItems(v, k, depth + 1);
-      else yield [v, k];
+      if (Array.isArray(v) || (isRecord(v) && !isItem(v))) yield* cslItems(v, k, depth + 1, at(i));
+      else yield [v, k, at(i)];
+      i++;
     }
   }
 }
 
-export function* cslEntries(data: unknown, lineOf: (index: number) => number | null): Iterable<ParsedEntry> {
+/** `lineOf` gives the line of a top-level member by its index, when known. */
+export function* cslEntries(data: unknown, lineOf: (member: number) => number | null): Iterable<ParsedEntry> {
   let i = 0;
-  for (const [item, key] of cslItems(data)) {
-    const line = lineOf(i);
+  for (const [item, key, member] of cslItems(data)) {
+    const line = lineOf(member);
     const where = `item #${i + 1}${key ? ` (${key})` : ''}`;
     i++;
     if (!isRecord(item)) {

@@ -1,7 +1,8 @@
 /** CSL-JSON, as Zotero, Better BibTeX, citation.js and pandoc write it: an array of items or an object keyed by id. */
 import type { ImportFormat, ParsedEntry } from '../format';
 import { cslEntries } from './csl-item';
-import { parseJsonText } from './json-text';
+import { jsonMemberLines } from './json-split';
+import { isRecord, parseJsonText } from './json-text';
 
 export const cslJson: ImportFormat = {
   name: 'csl-json',
@@ -23,6 +24,9 @@ export const cslJson: ImportFormat = {
       yield parsed.error;
       return;
     }
-    yield* cslEntries(parsed.value, () => null);
+    // Lines of the top-level members, found by a second, parse-free scan: CSL files are small, lines are worth it.
+    const data = parsed.value;
+    const lines = isRecord(data) && 'references' in data ? [] : jsonMemberLines(text);
+    yield* cslEntries(data, (member) => lines[member] ?? null);
   },
 };

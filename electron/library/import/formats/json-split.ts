@@ -25,7 +25,7 @@ function stringEnd(text: string, open: number): number {
   return -1;
 }
 
-export function* jsonMembers(text: string): Generator<JsonMember> {
+export function* jsonMembers(text: string, parseValues = true): Generator<JsonMember> {
   const n = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (i < n && text.charCodeAt(i) <= 32) i++;
@@ -52,7 +52,7 @@ export function* jsonMembers(text: string): Generator<JsonMember> {
     const slice = text.slice(start, end);
     const at = lineAt(start);
     try {
-      yield { ok: true, key, value: JSON.parse(slice) as unknown, line: at };
+      yield { ok: true, key, value: parseValues ? (JSON.parse(slice) as unknown) : undefined, line: at };
     } catch (err) {
       yield { ok: false, error: jsonError(slice, err, at) };
     }
@@ -94,4 +94,11 @@ export function* jsonMembers(text: string): Generator<JsonMember> {
     ok: false,
     error: { ok: false, line: cut, message: 'not valid JSON: the file ends inside an entry (cut off?)' },
   };
+}
+
+/** The first line of each top-level member, without parsing the members (for files parsed whole). */
+export function jsonMemberLines(text: string): number[] {
+  const lines: number[] = [];
+  for (const m of jsonMembers(text, false)) if (m.ok) lines.push(m.line);
+  return lines;
 }
