@@ -24,7 +24,7 @@ import { PaperRowView, ROW_HEIGHT, type ColumnBox } from './PaperRowView';
 import { TableHeader } from './TableHeader';
 
 const HEADER_HEIGHT = 30;
-const TITLE_MIN = 180;
+const TITLE_MIN = 160;
 const NO_ROWS: PaperRow[] = [];
 
 const COLUMN_DEFS: ColumnDef<PaperRow>[] = COLUMN_IDS.map((id) => ({

@@ -26,14 +26,14 @@ export const COLUMN_SORT: Partial<Record<ColumnId, SortField>> = {
 };
 
 export const DEFAULT_WIDTHS: Record<ColumnId, number> = {
-  status: 80,
+  status: 76,
   star: 44,
   title: 340,
-  authors: 120,
+  authors: 110,
   year: 50,
-  venue: 96,
-  tags: 104,
-  added: 92,
+  venue: 90,
+  tags: 96,
+  added: 88,
 };
 
 export interface ColumnLayout {
