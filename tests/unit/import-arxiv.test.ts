@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { arxivAtom } from '../../electron/library/import/formats/arxiv-atom';
 import { arxivRss } from '../../electron/library/import/formats/arxiv-rss';
+import { detectFormat } from '../../electron/library/import/detect';
 import { parseFixture, parseWith } from './format-parse';
 import { FIXTURES, tempDir, tempLibrary } from './helpers';
 
@@ -129,6 +130,39 @@ describe('arXiv RSS', () => {
     });
     expect(drafts[0]!.abstract).toMatch(/^Although language models demonstrate remarkable proficiency/);
     expect(drafts[0]!.extra).toMatchObject({ announceType: 'new', arxivVersion: 'v1', categories: ['cs.AI', 'cs.LG'] });
+  });
+
+  it('reads the RSS 1.0 listings of before 2024 (no real file of them in the fixtures), with HTML in the fields', () => {
+    const rss1 = `<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns="http://purl.org/rss/1.0/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="http://arxiv.org/">
+<title>cs.AI updates on arXiv.org</title>
+<link>http://arxiv.org/</link>
+<items><rdf:Seq><rdf:li rdf:resource="http://arxiv.org/abs/2304.14999" /></rdf:Seq></items>
+</channel>
+<item rdf:about="http://arxiv.org/abs/2304.14999">
+<title>Planning with Words. (arXiv:2304.14999v2 [cs.AI] UPDATED)</title>
+<link>http://arxiv.org/abs/2304.14999</link>
+<description rdf:parseType="Literal">&lt;p&gt;We plan &lt;i&gt;with&lt;/i&gt; words.&lt;/p&gt;</description>
+<dc:creator> &lt;a href="http://arxiv.org/find/cs/1/au:+Doe_J/0/1/0/all/0/1"&gt;Jane Doe&lt;/a&gt;, &lt;a href="http://arxiv.org/find/cs/1/au:+Roe_R/0/1/0/all/0/1"&gt;Richard Roe&lt;/a&gt;</dc:creator>
+</item>
+</rdf:RDF>
+`;
+    expect(detectFormat(rss1, 'cs.AI')?.name).toBe('arxiv-rss');
+    const { drafts } = parseWith(arxivRss, rss1);
+    expect(drafts).toEqual([
+      expect.objectContaining({
+        title: 'Planning with Words.',
+        arxiv: '2304.14999',
+        year: 2023,
+        abstract: 'We plan with words.',
+        line: 8,
+      }),
+    ]);
+    expect(drafts[0]!.authors).toEqual([
+      { family: 'Doe', given: 'Jane' },
+      { family: 'Roe', given: 'Richard' },
+    ]);
   });
 
   it('reads a weekend listing without items as zero papers', () => {

@@ -1,8 +1,8 @@
 /**
  * arXiv's daily listings as RSS 2.0 (`rss.arxiv.org/rss/cs.AI`): each item has the title, the abs link, a description
  * "arXiv:2604.21935v1 Announce Type: new Abstract: ...", the authors in one `dc:creator` and the listing date. Older
- * listings put HTML in the description and links in the creator; both are reduced to text. A weekend listing has no
- * items: zero papers, not an error.
+ * listings (RSS 1.0, before 2024) put HTML in the description and links in the creator; both are reduced to text.
+ * A weekend listing has no items: zero papers, not an error.
  */
 import { normalizeArxivId } from '../../../../shared/normalize';
 import type { ImportFormat, ParsedEntry } from '../format';
@@ -42,13 +42,15 @@ export function* arxivRssEntries(text: string): Iterable<ParsedEntry> {
     yield parsed.error;
     return;
   }
-  const channel = child(child(parsed.doc, 'rss'), 'channel');
-  if (!channel) {
-    yield { ok: false, line: 1, message: 'not an RSS listing (no <rss><channel>)' };
+  // RSS 2.0 keeps items in the channel; the RSS 1.0 (RDF) listings arXiv served before 2024 keep them beside it.
+  const rdf = child(parsed.doc, 'RDF');
+  const holder = rdf ?? child(child(parsed.doc, 'rss'), 'channel');
+  if (!holder) {
+    yield { ok: false, line: 1, message: 'not an RSS listing (no <rss><channel> or <rdf:RDF>)' };
     return;
   }
   const lines = openingLines(text, 'item');
-  const items = xmlList(channel['item']);
+  const items = xmlList(holder['item']);
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const line = lines[i] ?? null;
@@ -86,7 +88,9 @@ export const arxivRss: ImportFormat = {
   extensions: ['xml', 'rss'],
   detect(head) {
     if (!/^\uFEFF?\s*</.test(head)) return 0;
-    if (!/<rss[\s>]/.test(head) || !/<channel[\s>]/.test(head)) return 0;
+    const rss2 = /<rss[\s>]/.test(head) && /<channel[\s>]/.test(head);
+    const rss1 = /<rdf:RDF[\s>]/.test(head) && /purl\.org\/rss\/1\.0/.test(head);
+    if (!rss2 && !rss1) return 0;
     return /arxiv\.org/i.test(head) ? 0.95 : 0;
   },
   parse: arxivRssEntries,
