@@ -149,6 +149,8 @@ export interface CrashRun {
   delayMs: number;
   /** The process ended by itself before the kill. */
   finished: boolean;
+  /** For a finished run: how long its work took after the library was open (feeds the adaptive kill window). */
+  workMs: number | null;
   /** What the command said on stderr when it ended by itself. */
   stderr: string;
   /** The library of the run (kept when broken, for inspection). */
@@ -162,11 +164,21 @@ export interface CrashRun {
 /** One run: a fresh copy of the base library, the command, SIGKILL `delayMs` after it opened the library, the verdict. */
 export async function crashRun(setup: CrashSetup, kind: CrashKind, delayMs: number): Promise<CrashRun> {
   const library = freshCopy(setup);
-  const { finished, code, stderr } = await launch(setup, kind, library, delayMs);
+  const { finished, code, stderr, openedMs, totalMs } = await launch(setup, kind, library, delayMs);
   const walBytes = fs.statSync(`${library}-wal`, { throwIfNoEntry: false })?.size ?? 0;
   // A command that ended by itself must have succeeded: a failure there (say "database is locked") is a finding.
   const verdict = finished && code !== 0 ? 'broken' : outcome(setup, kind, library);
-  const result = { kind, delayMs, finished, walBytes, outcome: verdict, library, stderr: finished ? stderr : '' };
+  const workMs = finished && openedMs !== null ? totalMs - openedMs : null;
+  const result = {
+    kind,
+    delayMs,
+    finished,
+    workMs,
+    walBytes,
+    outcome: verdict,
+    library,
+    stderr: finished ? stderr : '',
+  };
   if (result.outcome !== 'broken') fs.rmSync(path.dirname(library), { recursive: true, force: true });
   return result;
 }
@@ -180,13 +192,18 @@ export async function crashRuns(
   random: () => number = Math.random,
 ): Promise<CrashRun[]> {
   const runs: CrashRun[] = [];
+  // The machine's speed drifts (other work starts and stops): runs that finish before their kill re-measure the
+  // window, so the kills keep landing inside the work.
+  const window = { import: [...windows.import], edit: [...windows.edit] };
   let next = 0;
   const worker = async () => {
     while (next < count) {
       const i = next++;
       const kind: CrashKind = i % 2 === 0 ? 'import' : 'edit';
-      const [from, to] = windows[kind];
-      runs.push(await crashRun(setup, kind, Math.round(from + random() * (to - from))));
+      const [from, to] = window[kind] as [number, number];
+      const run = await crashRun(setup, kind, Math.round(from + random() * (to - from)));
+      if (run.workMs !== null) window[kind][1] = 0.7 * to + 0.3 * run.workMs * 1.1;
+      runs.push(run);
     }
   };
   await Promise.all(Array.from({ length: parallel }, worker));
