@@ -63,7 +63,15 @@ export const cslYaml: ImportFormat = {
       }
       if (doc.contents === null) continue;
       const lines = itemLines(doc, counter);
-      yield* cslEntries(doc.toJS({ maxAliasCount: 100 }), (i) => lines[i] || null);
+      let data: unknown;
+      try {
+        data = doc.toJS({ maxAliasCount: 100 });
+      } catch (err) {
+        // Alias bombs ("billion laughs") stop here instead of filling the memory.
+        yield { ok: false, line: null, message: `unreadable YAML: ${(err as Error).message}` };
+        continue;
+      }
+      yield* cslEntries(data, (i) => lines[i] || null);
     }
   },
 };

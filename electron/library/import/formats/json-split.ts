@@ -65,7 +65,12 @@ export function* jsonMembers(text: string, parseValues = true): Generator<JsonMe
       const end = stringEnd(text, i);
       if (end === -1) break;
       if (depth === 0 && expectKey) {
-        key = JSON.parse(text.slice(i, end + 1)) as string;
+        try {
+          key = JSON.parse(text.slice(i, end + 1)) as string;
+        } catch {
+          // A key with a broken escape: the member is still read, under the key as written.
+          key = text.slice(i + 1, end);
+        }
         expectKey = false;
       } else if (start < 0) start = i;
       i = end + 1;
