@@ -142,9 +142,15 @@ export async function snapshot(db: Db, dest: string): Promise<void> {
   }
 }
 
-/** Deletes all but the newest `keep` backups. */
+/** Deletes all but the newest `keep` backups, and scratch files an interrupted backup left (older than an hour). */
 export function rotateBackups(libraryFile: string, keep = KEEP_BACKUPS): void {
   for (const old of listBackups(libraryFile).slice(keep)) fs.rmSync(old.file, { force: true });
+  const dir = backupsFolder(libraryFile);
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^library-.*\.sqlite\.partial-[0-9a-f]{12}$/.test(name)) continue;
+    const stat = fs.lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (stat?.isFile() && Date.now() - stat.mtimeMs > 60 * 60 * 1000) fs.rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 /**

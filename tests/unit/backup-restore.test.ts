@@ -78,6 +78,24 @@ describe('automatic backups', () => {
     before.close();
   });
 
+  it('clears scratch files an interrupted backup left behind, and only old ones', () => {
+    const { file } = freshLibrary();
+    openLibrary({ path: file }).close();
+    const dir = backupsFolder(file);
+    const stale = path.join(dir, 'library-2026-01-01T00-00-00-000Z.sqlite.partial-0123456789ab');
+    const fresh = path.join(dir, 'library-2026-01-01T00-00-00-000Z.sqlite.partial-ba9876543210');
+    const foreign = path.join(dir, 'notes.txt.partial-0123456789ab');
+    for (const f of [stale, fresh, foreign]) fs.writeFileSync(f, 'half a backup');
+    const old = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(stale, old, old);
+    fs.utimesSync(foreign, old, old);
+    age(listBackups(file)[0]!.file, 2);
+    openLibrary({ path: file }).close();
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    expect(fs.existsSync(foreign)).toBe(true);
+  });
+
   it('never writes through a backups folder that is a link to somewhere else', () => {
     const { dir, file } = freshLibrary();
     const elsewhere = tempDir('lectern-elsewhere-');
