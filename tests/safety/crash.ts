@@ -217,7 +217,7 @@ export function tally(runs: CrashRun[]): Record<string, number> {
       ? 'finished-before-kill'
       : r.walBytes > 0
         ? 'killed-with-wal-frames'
-        : 'killed-before-commit';
+        : 'killed-wal-empty';
     const key = `${r.kind}:${r.outcome}:${when}`;
     out[key] = (out[key] ?? 0) + 1;
   }
