@@ -3,3 +3,7 @@ export { Library, openLibrary, type LibraryOptions, type LibraryListener } from 
 export { createRouter, type Router } from './router';
 export { defaultLibraryPath } from './paths';
 export { LibraryError } from './errors';
+// Data safety for the front doors: a damaged library names its newest good backup; restore swaps one in.
+export { DamagedLibraryError } from './db/health';
+export { backupLibrary, listBackups, newestGoodBackup, type BackupInfo } from './backup';
+export { restoreLibrary, type RestoreResult } from './restore';
