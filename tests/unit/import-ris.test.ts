@@ -1,8 +1,13 @@
 /** RIS on real exports: Zotero, Scopus, EndNote, JabRef and Zotero translator cases; plus Ovid's pseudo-RIS. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ris } from '../../electron/library/import/formats/ris';
 import { ovid } from '../../electron/library/import/formats/ovid';
 import { expectErrors, parseFixture, parseWith, titled } from './format-parse';
+import { FIXTURES } from './helpers';
+
+const CASE10 = 'ris/zotero-translators/RIS-case10.ris';
 
 describe('RIS', () => {
   it('reads the 462-record Zotero export with its 1991/// dates', () => {
@@ -84,12 +89,17 @@ describe('RIS', () => {
   });
 
   it('reads CRLF files without carriage returns in values, and a year of 0000 as unknown', () => {
-    const { drafts } = parseFixture(ris, 'ris/zotero-translators/RIS-case10.ris');
+    const { drafts } = parseFixture(ris, CASE10);
     expect(drafts).toHaveLength(2);
     expect(drafts.every((d) => !/\r/.test(JSON.stringify(d)))).toBe(true);
     expect(drafts[0]).toMatchObject({ year: 2008, doi: '10.1016/s0027-9684(15)31340-7' });
-    // Scopus gives this record only a source title; it is kept under that title rather than lost.
+    // Scopus gives this record only a source title; it is kept under that title rather than lost, with a warning.
     expect(drafts[1]).toMatchObject({ title: 'Prostate Cancer Mortality Statistics 2015', year: null, line: 20 });
+    const warnings = [...ris.parse(fs.readFileSync(path.join(FIXTURES, CASE10), 'utf8'))].flatMap((e) =>
+      e.ok && e.warning ? [e.warning] : [],
+    );
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/no title .*imported under its source title/);
   });
 
   it('reads "2015/october" as a month and keeps editors apart from authors', () => {

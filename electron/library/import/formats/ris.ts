@@ -98,8 +98,14 @@ export function risDraft(rec: TaggedRecord): PaperDraft {
 export function* risEntries(records: TaggedRecord[], what: string): Iterable<ParsedEntry> {
   for (const rec of records) {
     const d = risDraft(rec);
-    if (d.title) yield { ok: true, draft: d };
-    else yield { ok: false, line: rec.line, message: `${what} record has no title (no TI, T1 or container title)` };
+    if (!d.title) {
+      yield { ok: false, line: rec.line, message: `${what} record has no title (no TI, T1 or container title)` };
+    } else if (d.venue === null && !first(rec, 'TI', 'T1', 'CT', 'BT')) {
+      // Kept under its source's title rather than lost; the report says so.
+      yield { ok: true, draft: d, warning: `${what} record has no title (TI or T1); imported under its source title` };
+    } else {
+      yield { ok: true, draft: d };
+    }
   }
 }
 
