@@ -1,5 +1,5 @@
 /** The detail pane: everything about the paper under the cursor. Imported text is rendered as text. */
-import { memo, useDeferredValue, useSyncExternalStore } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Paper } from '../../../shared/types';
 import { authorName } from '../../../shared/normalize';
 import { trustedExternalUrl } from '../../../shared/trusted-url';
@@ -32,13 +32,39 @@ async function removeTag(paper: Paper, tag: string): Promise<void> {
   }
 }
 
+const RAPID_MS = 90;
+
+/**
+ * The cursor as the pane shows it: a move after a pause shows at once; while keys repeat faster than RAPID_MS the pane
+ * waits for the cursor to rest, so holding `j` repaints rows, not a long abstract for every paper flown past.
+ */
+function useResting(index: number): number {
+  const [shown, setShown] = useState(index);
+  const lastMove = useRef(0);
+  useEffect(() => {
+    const now = performance.now();
+    const rapid = now - lastMove.current < RAPID_MS;
+    lastMove.current = now;
+    if (!rapid) {
+      setShown(index);
+      return;
+    }
+    const timer = setTimeout(() => setShown(index), RAPID_MS);
+    return () => clearTimeout(timer);
+  }, [index]);
+  return shown;
+}
+
 /**
  * Follows the cursor at a lower priority than the table: a keypress paints the next row first, and the pane catches up
  * in the following frame (a long abstract or a rendered note never delays the row).
  */
 export function DetailPane() {
   useSyncExternalStore(paperPages.subscribe, paperPages.getSnapshot);
-  const index = useDeferredValue(useCursor((s) => s.index));
+  const cursor = useCursor((s) => s.index);
+  const resting = useDeferredValue(useResting(cursor));
+  // The note being edited is always the cursor's paper, never one the pane has not caught up with.
+  const index = usePanes((s) => s.editingNote) ? cursor : resting;
   const search = useDeferredValue(useView((s) => s.search));
   return <PaperDetails paper={paperPages.rowAt(index)} search={search} />;
 }
