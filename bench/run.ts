@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CLOCK } from './measure';
 import type { BenchFigure, BenchOptions, BenchSuite } from './suite';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -102,6 +103,23 @@ async function main(): Promise<void> {
   const chosen = args.suites.length > 0 ? all.filter((s) => args.suites.includes(s.name)) : all;
   const started = new Date();
   const figures: BenchFigure[] = [];
+  const machine = {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    clock: CLOCK,
+  };
+  const resultsDir = path.join(HERE, 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const stamp = started.toISOString().replace(/:/g, '-').replace(/\..*/, '');
+  const out = path.join(resultsDir, `${stamp}.json`);
+  // Written after every suite, so a long full run that is stopped keeps what it measured.
+  const save = () => {
+    const json = { date: started.toISOString(), size: args.size, smoke: args.smoke, machine, figures };
+    fs.writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
+  };
   for (const suite of chosen) {
     process.stderr.write(`[bench] suite ${suite.name} at ${args.size} papers${args.smoke ? ' (smoke)' : ''}\n`);
     const t0 = performance.now();
@@ -112,24 +130,14 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
     process.stderr.write(`[bench] suite ${suite.name} took ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    save();
   }
-  const machine = {
-    cores: os.cpus().length,
-    cpu: os.cpus()[0]?.model ?? 'unknown',
-    memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-  };
   process.stdout.write(
     `Lectern benchmark, ${started.toISOString()}, ${args.size} papers${args.smoke ? ' (smoke)' : ''}, ` +
-      `${machine.cores} cores (${machine.cpu}), Node ${machine.node}\n\n${table(figures)}\n`,
+      `${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${CLOCK === 'cpu' ? 'CPU time' : 'wall time'}\n\n` +
+      `${table(figures)}\n`,
   );
-  const resultsDir = path.join(HERE, 'results');
-  fs.mkdirSync(resultsDir, { recursive: true });
-  const stamp = started.toISOString().replace(/:/g, '-').replace(/\..*/, '');
-  const out = path.join(resultsDir, `${stamp}.json`);
-  const json = { date: started.toISOString(), size: args.size, smoke: args.smoke, machine, figures };
-  fs.writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
+  save();
   process.stderr.write(`[bench] wrote ${path.relative(process.cwd(), out)}\n`);
 }
 
