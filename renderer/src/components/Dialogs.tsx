@@ -6,6 +6,7 @@ import { TagBox } from './TagBox';
 import { ColumnsDialog } from './ColumnsDialog';
 import { SaveSearchDialog } from './SaveSearchDialog';
 import { TagActionsDialog } from './TagActionsDialog';
+import { AddPapersDialog } from './AddPapersDialog';
 
 export function Dialogs() {
   const dialog = usePanes((s) => s.dialog);
@@ -24,5 +25,7 @@ export function Dialogs() {
       return <SaveSearchDialog />;
     case 'tag-actions':
       return <TagActionsDialog />;
+    case 'add-papers':
+      return <AddPapersDialog />;
   }
 }

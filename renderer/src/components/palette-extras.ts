@@ -3,6 +3,8 @@ import { READING_STATUSES } from '../../../shared/types';
 import { copySelectionAsMarkdown } from '../data/exporting';
 import { importSample } from '../data/importing';
 import { usePanes } from '../state/panes';
+import { useNotices } from '../state/notices';
+import { call, messageOf } from '../data/call';
 import { useView, STATUS_LABELS, type View } from '../state/view';
 import { COLUMN_LABELS, COLUMN_SORT, type ColumnId } from '../state/columns';
 import { focusTable } from '../focus';
@@ -11,6 +13,15 @@ export interface PaletteExtra {
   id: string;
   label: string;
   run: () => void;
+}
+
+async function backUp(): Promise<void> {
+  try {
+    const backup = await call('library.backup', {});
+    useNotices.getState().say(`Backed up to ${backup.name}`);
+  } catch (err) {
+    useNotices.getState().say(messageOf(err), 'error');
+  }
 }
 
 function goTo(view: View): void {
@@ -47,5 +58,11 @@ export function paletteExtras(targetIds: () => number[]): PaletteExtra[] {
       run: () => void copySelectionAsMarkdown(targetIds()),
     },
     { id: 'import-sample', label: 'Import the sample papers', run: () => void importSample() },
+    {
+      id: 'add-papers',
+      label: 'Add papers by arXiv id or DOI…',
+      run: () => usePanes.getState().openDialog('add-papers'),
+    },
+    { id: 'backup', label: 'Back up the library now', run: () => void backUp() },
   ];
 }
