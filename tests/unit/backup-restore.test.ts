@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createRouter, openLibrary } from '../../electron/library';
-import { backupProblem, backupsFolder, KEEP_BACKUPS, listBackups } from '../../electron/library/backup';
+import { backupLibrary, backupProblem, backupsFolder, KEEP_BACKUPS, listBackups } from '../../electron/library/backup';
 import { restoreLibrary } from '../../electron/library/restore';
 import { LATEST_VERSION, migrations } from '../../electron/library/db/migrations';
 import { ROOT, tempDir, TRENDING } from './helpers';
@@ -140,7 +140,7 @@ describe('lectern backup and restore', () => {
     expect(lectern(file, 'list', '--json').stdout).toBe(changed);
   });
 
-  it('refuses files that are not sound Lectern libraries, changing nothing', () => {
+  it('refuses files that are not sound Lectern libraries, changing nothing', async () => {
     const { dir, file } = freshLibrary();
     const listed = lectern(file, 'list', '--json').stdout;
     const cases: [string, (f: string) => void, RegExp][] = [
@@ -161,25 +161,27 @@ describe('lectern backup and restore', () => {
     for (const [name, make, message] of cases) {
       const candidate = path.join(dir, name);
       make(candidate);
-      const r = lectern(file, 'restore', candidate);
-      expect(r.code, name).toBe(1);
-      expect(r.stderr, name).toMatch(message);
-      expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
+      await expect(restoreLibrary(file, candidate), name).rejects.toThrow(message);
     }
+    // The CLI says it in one line, exit 1.
+    const r = lectern(file, 'restore', path.join(dir, 'future.sqlite'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/newer Lectern/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(lectern(file, 'list', '--json').stdout).toBe(listed);
   });
 
-  it('never overwrites an existing file or writes through a link with --out', () => {
+  it('never overwrites an existing file or writes through a link with --out', async () => {
     const { dir, file } = freshLibrary();
     const target = path.join(tempDir('lectern-target-'), 'precious.txt');
     fs.writeFileSync(target, 'keep me');
     const link = path.join(dir, 'backup.sqlite');
     fs.symlinkSync(target, link);
+    const lib = openLibrary({ path: file });
     for (const out of [target, link, file]) {
-      const r = lectern(file, 'backup', '--out', out);
-      expect(r.code, out).toBe(1);
-      expect(r.stderr, out).toMatch(/already exists|library itself/);
+      await expect(backupLibrary(lib.db, file, out), out).rejects.toThrow(/already exists|library itself/);
     }
+    lib.close();
     expect(fs.readFileSync(target, 'utf8')).toBe('keep me');
     // `..` in the chosen name lands exactly where the name says, and nowhere else.
     const sub = path.join(dir, 'sub');
