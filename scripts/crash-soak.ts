@@ -14,7 +14,9 @@ const started = Date.now();
 const all: CrashRun[] = [];
 const batch = 50;
 for (let done = 0; done < total; done += batch) {
-  all.push(...(await crashRuns(setup, windows, Math.min(batch, total - done), parallel)));
+  const runs = await crashRuns(setup, windows, Math.min(batch, total - done), parallel);
+  for (const r of runs) if (r.outcome === 'broken') console.log(JSON.stringify({ broken: r }));
+  all.push(...runs);
   console.log(
     JSON.stringify({ runs: all.length, seconds: Math.round((Date.now() - started) / 1000), tally: tally(all) }),
   );
