@@ -13,7 +13,8 @@ import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(ROOT, 'bin', 'lectern.mjs');
-export const TRENDING_PAGE = '/work/shared/fixtures/hf-papers/trending-page.txt';
+const FIXTURES = process.env['LECTERN_FIXTURES'] ?? path.resolve(ROOT, '../shared/fixtures');
+export const TRENDING_PAGE = path.join(FIXTURES, 'hf-papers/trending-page.txt');
 
 export interface Served {
   url: string;
