@@ -44,12 +44,26 @@ export function generatedPage(count: number, prefix: string): string {
   return lines.join('\n');
 }
 
-export function prepareCrashSetup(basePapers = 300, importPapers = 3000): CrashSetup {
+/**
+ * `journal: 'delete'` leaves the base in rollback-journal mode, like a file from an older tool: the first open of each
+ * run switches it to WAL. (Kills timed from spawn once landed inside that switch and left a hot journal, which the
+ * read-only quick check could not read; db/open.ts now checks on the read-write connection in that case.)
+ */
+export function prepareCrashSetup(
+  basePapers = 300,
+  importPapers = 3000,
+  journal: 'wal' | 'delete' = 'wal',
+): CrashSetup {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-crash-'));
   const base = path.join(dir, 'base.sqlite');
   const lib = openLibrary({ path: base });
   lib.importText('base.txt', generatedPage(basePapers, 'Base'));
   lib.close();
+  if (journal === 'delete') {
+    const db = new Database(base);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+  }
   // Closed, its WAL folded in and removed: a plain copy of the file is a faithful copy of the library.
   const importFile = path.join(dir, 'import.txt');
   fs.writeFileSync(importFile, generatedPage(importPapers, 'Imported'));
@@ -213,11 +227,7 @@ export async function crashRuns(
 export function tally(runs: CrashRun[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of runs) {
-    const when = r.finished
-      ? 'finished-before-kill'
-      : r.walBytes > 0
-        ? 'killed-with-wal-frames'
-        : 'killed-wal-empty';
+    const when = r.finished ? 'finished-before-kill' : r.walBytes > 0 ? 'killed-with-wal-frames' : 'killed-wal-empty';
     const key = `${r.kind}:${r.outcome}:${when}`;
     out[key] = (out[key] ?? 0) + 1;
   }
