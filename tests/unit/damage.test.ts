@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../electron/library';
 import { listBackups } from '../../electron/library/backup';
@@ -125,5 +126,37 @@ describe('a damaged library', () => {
     expect(lib.check({ repair: true }).ok).toBe(true);
     expect(lib.list({ query: 'tag:ghost', sort: 'relevance', offset: 0, limit: 10, snippets: false }).total).toBe(0);
     lib.close();
+  });
+
+  it('is not what a crash mid-write leaves: a hot rollback journal is rolled back on open, the change is gone', async () => {
+    const dir = tempDir('lectern-hot-');
+    const file = path.join(dir, 'library.sqlite');
+    const lib = openLibrary({ path: file });
+    lib.importFile(TRENDING);
+    lib.close();
+    const old = new Database(file);
+    old.pragma('journal_mode = DELETE');
+    old.close();
+    // A writer that is killed while its transaction is open, after it wrote into the file: a hot journal stays.
+    const writer = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(file)});
+         db.pragma('cache_size = 1'); db.exec('BEGIN IMMEDIATE');
+         db.prepare("UPDATE papers SET note = ?").run('x'.repeat(5000));
+         process.stdout.write('ready\\n'); setInterval(() => {}, 1000);`,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => writer.stdout.on('data', () => resolve()));
+    writer.kill('SIGKILL');
+    await new Promise((resolve) => writer.on('exit', resolve));
+    expect(fs.existsSync(`${file}-journal`)).toBe(true);
+    const reopened = openLibrary({ path: file });
+    expect(reopened.counts().all).toBe(84);
+    expect(reopened.get(1).note).toBe('');
+    expect(reopened.check()).toEqual({ ok: true, problems: [] });
+    reopened.close();
   });
 });
