@@ -2,7 +2,7 @@
  * Deep pages of the whole library without OFFSET's cost. OFFSET steps over every skipped row: at a million papers the
  * middle page took tens of milliseconds. Instead, for each sort order we remember the (key, id) of every 512th paper,
  * found once by one pass over the sort index, and a page at any offset starts from the nearest remembered position
- * with a row-value comparison the index answers directly, skipping at most 511 rows.
+ * with index ranges, skipping at most 511 rows.
  *
  * The positions are exact only while the library is unchanged, so they are dropped whenever anything was written, by
  * this connection (total_changes) or another process (data_version), and rebuilt on the next deep page.
@@ -80,11 +80,21 @@ export function pageOfAll(db: Db, sort: ListSort, direction: SortDirection, offs
   const f = fences(db, sort, direction);
   const j = Math.min(Math.floor(offset / STRIDE), f.ids.length - 1);
   if (j < 0) return [];
-  const cmp = direction === 'asc' ? '>=' : '<=';
-  return cached(
+  const [cmp, after] = direction === 'asc' ? ['>=', '>'] : ['<=', '<'];
+  const key = SORT_KEY[sort];
+  const skip = offset - j * STRIDE;
+  // From the remembered paper: first the papers sharing its key (an index range on key = ? and id), then those
+  // after its key (a range on key). Two ranges, because SQLite does not search an index on an expression or with a
+  // collation by a (key, id) row value, and a reading status is shared by most of the library.
+  const same = cached(
     db,
-    `SELECT p.id FROM papers p WHERE (${SORT_KEY[sort]}, p.id) ${cmp} (?, ?) ORDER BY ${order} LIMIT ? OFFSET ?`,
+    `SELECT p.id FROM papers p WHERE ${key} = ? AND p.id ${cmp} ? ORDER BY p.id ${direction === 'asc' ? 'ASC' : 'DESC'} LIMIT ?`,
   )
     .pluck()
-    .all(f.keys[j], f.ids[j], limit, offset - j * STRIDE) as number[];
+    .all(f.keys[j], f.ids[j], skip + limit) as number[];
+  if (same.length >= skip + limit) return same.slice(skip);
+  const rest = cached(db, `SELECT p.id FROM papers p WHERE ${key} ${after} ? ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(f.keys[j], skip + limit - Math.max(skip, same.length), Math.max(0, skip - same.length)) as number[];
+  return [...same.slice(skip), ...rest];
 }
