@@ -13,7 +13,7 @@ import type { BenchQuery } from './queries';
 const [peer, file, limitText, queriesFile] = process.argv.slice(2);
 const limit = Number(limitText);
 const queries = JSON.parse(fs.readFileSync(queriesFile!, 'utf8')) as BenchQuery[];
-const db = new Database(file!, { readonly: true });
+const db = new Database(file ?? '', { readonly: true });
 interface Doc {
   id: number;
   title: string;

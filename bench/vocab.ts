@@ -33,12 +33,11 @@ function readFixturePapers(): SourcePaper[] {
     const items = Array.isArray(data) ? data : Object.values(data as Record<string, unknown>);
     for (const item of items as Record<string, unknown>[]) {
       const p = (item['paper'] ?? item) as Record<string, unknown>;
-      const abstract = String(p['summary'] ?? p['abstract'] ?? '');
+      const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+      const abstract = text(p['summary']) || text(p['abstract']);
       const rawAuthors = Array.isArray(p['authors']) ? (p['authors'] as unknown[]) : [];
-      const authors = rawAuthors.map((a) =>
-        typeof a === 'string' ? a : String((a as Record<string, unknown>)['name'] ?? ''),
-      );
-      if (abstract) out.push({ title: String(p['title'] ?? ''), abstract, authors });
+      const authors = rawAuthors.map((a) => (typeof a === 'string' ? a : text((a as Record<string, unknown>)['name'])));
+      if (abstract) out.push({ title: text(p['title']), abstract, authors });
     }
   }
   return out;

@@ -78,7 +78,8 @@ export function listRows(db: Db, compiled: Compiled, options: ListOptions): Pape
     db,
     page.map((p) => p.id),
   );
-  const snippets = options.snippets && compiled.rankMatch ? snippetsFor(db, compiled.rankMatch, page) : new Map();
+  const snippets: Map<number, string> =
+    options.snippets && compiled.rankMatch ? snippetsFor(db, compiled.rankMatch, page) : new Map<number, string>();
   const out: PaperRow[] = [];
   for (const { id, score } of page) {
     const paper = papers.get(id);
