@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
       json: args.flags.has('json'),
       io,
       libraryPath,
-      library: () => (library ??= openLibrary({ path: libraryPath })),
+      library: () => (library ??= openLibrary({ path: libraryPath, dailyBackup: false })),
       router: () => (router ??= createRouter(ctx.library())),
     };
     return (await command.run(ctx)) ?? 0;

@@ -5,6 +5,7 @@ import { flag, UsageError } from '../args';
 import type { Command } from '../command';
 import { startServer } from '../../serve/server';
 import { ensureRendererBuilt } from '../../serve/renderer-build';
+import { autoBackup } from '../../library/backup';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -23,6 +24,8 @@ which is part of the printed URL: open that URL in a browser. Runs until interru
       throw new UsageError(`--port takes a port number, not ${portText}`);
     const rendererDir = ensureRendererBuilt(ROOT, (line) => ctx.io.stderr(`${line}\n`));
     const library = ctx.library();
+    // Like the window, a long-lived serve takes the once-a-day backup that short CLI commands skip.
+    autoBackup(library.db, library.path, false);
     const server = await startServer({ library, port: Number(portText), rendererDir });
     ctx.io.stdout(`Lectern is serving ${server.url}\n`);
     ctx.io.stdout(`Library: ${library.path}\nPress Ctrl+C to stop.\n`);

@@ -14,6 +14,11 @@ export interface OpenOptions {
   /** Path to a better-sqlite3 binary built for another ABI (the Electron window uses this). */
   nativeBinding?: string;
   readonly?: boolean;
+  /**
+   * Take the once-a-day automatic backup on open (default true). The window and `lectern serve` do; each short CLI
+   * command does not, so it stays instant on a large library (backups before migrations are always taken).
+   */
+  dailyBackup?: boolean;
 }
 
 /**
@@ -61,7 +66,8 @@ export function openDatabase(options: OpenOptions): Db {
       db.pragma('synchronous = NORMAL');
       const version = db.pragma('user_version', { simple: true }) as number;
       // An existing library is backed up before every migration, and otherwise once a day.
-      if (version > 0) autoBackup(db, file, version < LATEST_VERSION);
+      const migrating = version < LATEST_VERSION;
+      if (version > 0 && (migrating || options.dailyBackup !== false)) autoBackup(db, file, migrating);
       migrate(db);
     }
   } catch (err) {

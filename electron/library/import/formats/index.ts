@@ -17,7 +17,25 @@ import { bbtJson } from './bbt-json';
 import { zoteroRdf } from './zotero-rdf';
 import { bibtex, biblatex } from './bibtex';
 
-export const formats: readonly ImportFormat[] = [hfTrending, hfJson, ris, cslJson, cslYaml, arxivAtom, arxivRss, medline, ovid, wos, endnote, pubmedXml, endnoteXml, bbtJson, zoteroRdf, bibtex, biblatex];
+export const formats: readonly ImportFormat[] = [
+  hfTrending,
+  hfJson,
+  ris,
+  cslJson,
+  cslYaml,
+  arxivAtom,
+  arxivRss,
+  medline,
+  ovid,
+  wos,
+  endnote,
+  pubmedXml,
+  endnoteXml,
+  bbtJson,
+  zoteroRdf,
+  bibtex,
+  biblatex,
+];
 
 export function formatByName(name: string): ImportFormat | undefined {
   return formats.find((f) => f.name === name.toLowerCase());
