@@ -10,6 +10,7 @@ import { useBundledImportWorker } from '../library/jobs/runner';
 import importWorkerPath from '../library/jobs/import-worker?modulePath';
 import { appPage, preloadPath } from './app-page';
 import { importFromDialog } from './import-files';
+import { exportNotesFromDialog, exportReferencesFromDialog } from './export-files';
 import { bindContract, forwardEvents } from './ipc';
 import { nativeBindingPath, resolveLibraryPath } from './library-path';
 import { buildMenu } from './menu';
@@ -73,6 +74,13 @@ function start(): void {
     buildMenu({
       importFiles: () => {
         if (win) importFromDialog(win, opened.library).catch((err: unknown) => console.error('lectern: import:', err));
+      },
+      exportNotes: () => {
+        if (win) exportNotesFromDialog(win, router).catch((err: unknown) => console.error('lectern: export:', err));
+      },
+      exportReferences: () => {
+        if (win)
+          exportReferencesFromDialog(win, router).catch((err: unknown) => console.error('lectern: export:', err));
       },
       undoLibraryChange: () => runHistory(router, 'history.undo'),
       redoLibraryChange: () => runHistory(router, 'history.redo'),

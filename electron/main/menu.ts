@@ -6,6 +6,8 @@ import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   importFiles(): void;
+  exportNotes(): void;
+  exportReferences(): void;
   undoLibraryChange(): void;
   redoLibraryChange(): void;
   /** Path of the open library, shown from Help. */
@@ -22,6 +24,8 @@ export function buildMenu(actions: MenuActions): Menu {
       label: '&File',
       submenu: [
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
+        { label: 'Export Notes to Markdown…', click: () => actions.exportNotes() },
+        { label: 'Export References…', click: () => actions.exportReferences() },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],

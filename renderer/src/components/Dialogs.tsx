@@ -7,6 +7,7 @@ import { ColumnsDialog } from './ColumnsDialog';
 import { SaveSearchDialog } from './SaveSearchDialog';
 import { TagActionsDialog } from './TagActionsDialog';
 import { AddPapersDialog } from './AddPapersDialog';
+import { ExportNotesDialog } from './ExportNotesDialog';
 
 export function Dialogs() {
   const dialog = usePanes((s) => s.dialog);
@@ -27,5 +28,7 @@ export function Dialogs() {
       return <TagActionsDialog />;
     case 'add-papers':
       return <AddPapersDialog />;
+    case 'export-notes':
+      return <ExportNotesDialog />;
   }
 }

@@ -1,11 +1,11 @@
 /** Palette commands that have no key of their own: views, sorting, columns, the sample, copying as Markdown. */
 import { READING_STATUSES } from '../../../shared/types';
-import { copySelectionAsMarkdown } from '../data/exporting';
+import { COPYABLE_REFERENCES, copySelectionAsMarkdown, copyViewAs, referenceName } from '../data/exporting';
 import { importSample } from '../data/importing';
 import { usePanes } from '../state/panes';
 import { useNotices } from '../state/notices';
 import { call, messageOf } from '../data/call';
-import { useView, STATUS_LABELS, type View } from '../state/view';
+import { useView, STATUS_LABELS, effectiveQuery, type View } from '../state/view';
 import { COLUMN_LABELS, COLUMN_SORT, type ColumnId } from '../state/columns';
 import { focusTable } from '../focus';
 
@@ -57,6 +57,19 @@ export function paletteExtras(targetIds: () => number[]): PaletteExtra[] {
       label: 'Copy Markdown link of the selection',
       run: () => void copySelectionAsMarkdown(targetIds()),
     },
+    {
+      id: 'export-notes',
+      label: 'Export notes to Markdown…',
+      run: () => usePanes.getState().openDialog('export-notes'),
+    },
+    ...COPYABLE_REFERENCES.map((format) => ({
+      id: `copy-view-${format}`,
+      label: `Copy ${referenceName(format)} of the view`,
+      run: () => {
+        const { view, search } = useView.getState();
+        void copyViewAs(effectiveQuery(view, search), format);
+      },
+    })),
     { id: 'import-sample', label: 'Import the sample papers', run: () => void importSample() },
     {
       id: 'add-papers',

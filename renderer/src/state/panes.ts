@@ -1,7 +1,8 @@
 /** Which panes and dialogs are open. One dialog at a time; the detail pane and note editor sit beside the table. */
 import { create } from 'zustand';
 
-export type DialogName = 'help' | 'palette' | 'tags' | 'columns' | 'save-search' | 'tag-actions' | 'add-papers';
+export type DialogName =
+  'help' | 'palette' | 'tags' | 'columns' | 'save-search' | 'tag-actions' | 'add-papers' | 'export-notes';
 
 interface PanesState {
   detailOpen: boolean;
