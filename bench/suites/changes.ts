@@ -59,7 +59,7 @@ export const changesSuite: BenchSuite = {
       );
 
       const start = Math.max(0, Math.floor(options.size / 3));
-      const ids = Array.from({ length: Math.min(BULK, options.size) }, (_, i) => start + i + 1);
+      const ids = Array.from({ length: Math.min(BULK, options.size - start) }, (_, i) => start + i + 1);
       const bulk = async (name: string, fn: (i: number) => Promise<unknown>) => {
         let i = 0;
         const t = await timeAsync(() => fn(i++), 3, 0);

@@ -122,7 +122,10 @@ export class Library {
     const papers = getPapers(this.db, unique);
     if (papers.length !== unique.length) {
       const found = new Set(papers.map((p) => p.id));
-      throw new LibraryError('not-found', `no paper with id ${unique.filter((id) => !found.has(id)).join(', ')}`);
+      const missing = unique.filter((id) => !found.has(id));
+      // A one-line message even when a whole selection is gone.
+      const more = missing.length > 10 ? ` and ${missing.length - 10} more` : '';
+      throw new LibraryError('not-found', `no paper with id ${missing.slice(0, 10).join(', ')}${more}`);
     }
     return papers;
   }

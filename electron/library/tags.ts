@@ -57,5 +57,6 @@ export function papersWithTag(db: Db, name: string): number[] {
 
 /** Tags no paper carries any more disappear, so undoing a tag's first use leaves no trace. */
 export function dropUnusedTags(db: Db): void {
-  cached(db, 'DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM paper_tags)').run();
+  // One index probe per tag (paper_tags_tag), not a scan of every paper's tags: this runs after every tag change.
+  cached(db, 'DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.tag_id = tags.id)').run();
 }
