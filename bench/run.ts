@@ -71,7 +71,7 @@ function isSuite(value: unknown): value is BenchSuite {
   );
 }
 
-const verdict = (f: BenchFigure) => (f.budget === undefined ? '' : f.value <= f.budget ? 'pass' : 'FAIL');
+const verdict = (f: BenchFigure) => (f.budget === undefined ? '' : f.value <= f.budget ? 'pass' : 'over budget');
 
 function table(figures: BenchFigure[]): string {
   const rows = [
