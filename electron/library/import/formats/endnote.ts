@@ -5,39 +5,19 @@
 import type { Author } from '../../../../shared/types';
 import type { ImportFormat, ParsedEntry } from '../format';
 import { blankDraft, entryTypeOf, findDoi, keep, linesOf, parseLooseDate, personOf, unwrap } from './common';
-import { continueField, first, values, type TaggedRecord } from './tagged';
+import { first, splitTagged, values, type TaggedRecord } from './tagged';
 
 const TAG_LINE = /^%([A-Z0-9@!#$&()*+^>~\][|?])(?: ([\s\S]*))?$/;
 
 export function endnoteRecords(text: string): TaggedRecord[] {
-  const out: TaggedRecord[] = [];
-  let rec: TaggedRecord | null = null;
-  const close = () => {
-    if (rec && rec.fields.length > 0) out.push(rec);
-    rec = null;
-  };
-  const lines = linesOf(text);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.trimEnd();
-    if (!raw) {
-      close();
-      continue;
-    }
-    const m = TAG_LINE.exec(raw);
-    if (!m) {
-      continueField(rec, raw);
-      continue;
-    }
-    const tag = m[1]!;
-    const current: TaggedRecord | null = rec;
+  return splitTagged(linesOf(text), {
+    fieldOf(line) {
+      const m = TAG_LINE.exec(line.trimEnd());
+      return m ? { tag: m[1]!, value: m[2] ?? '' } : null;
+    },
     // A "%0" opens a new record, unless the open one holds nothing but its type ("%0 Serial" then "%0 Audio").
-    if (tag === '0' && current && current.fields.some((f) => f.tag !== '0')) close();
-    const open: TaggedRecord = rec ?? { line: i + 1, fields: [] };
-    rec = open;
-    open.fields.push({ tag, value: (m[2] ?? '').trim(), line: i + 1 });
-  }
-  close();
-  return out;
+    startsRecord: (tag, open) => tag === '0' && open.fields.some((f) => f.tag !== '0'),
+  });
 }
 
 function endnoteEntry(rec: TaggedRecord): ParsedEntry {

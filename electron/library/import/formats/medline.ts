@@ -16,7 +16,7 @@ import {
   personOf,
   unwrap,
 } from './common';
-import { continueField, first, values, type TaggedRecord } from './tagged';
+import { first, splitTagged, values, type TaggedRecord } from './tagged';
 
 /** "PMID- 1", "TI  - x", "FAU - x", "AB  -" (empty): the dash always sits in the fifth column. */
 const TAG_LINE = /^([A-Z][A-Z0-9 ]{3})-(?: ([\s\S]*))?$/;
@@ -26,32 +26,14 @@ const TAG_LINE = /^([A-Z][A-Z0-9 ]{3})-(?: ([\s\S]*))?$/;
  * at a line `isStart` recognizes (Ovid's "<3001. >").
  */
 export function medlineRecords(text: string, isStart: (line: string) => boolean = () => false): TaggedRecord[] {
-  const out: TaggedRecord[] = [];
-  let rec: TaggedRecord | null = null;
-  const close = () => {
-    if (rec && rec.fields.length > 0) out.push(rec);
-    rec = null;
-  };
-  const lines = linesOf(text);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    if (!raw.trim() || isStart(raw)) {
-      close();
-      continue;
-    }
-    const m = /^\s/.test(raw) ? null : TAG_LINE.exec(raw.trimEnd());
-    if (!m) {
-      continueField(rec, raw);
-      continue;
-    }
-    const tag = m[1]!.trim();
-    if (tag === 'PMID' && rec !== null) close();
-    const open: TaggedRecord = rec ?? { line: i + 1, fields: [] };
-    rec = open;
-    open.fields.push({ tag, value: (m[2] ?? '').trim(), line: i + 1 });
-  }
-  close();
-  return out;
+  return splitTagged(linesOf(text), {
+    fieldOf(line) {
+      const m = /^\s/.test(line) ? null : TAG_LINE.exec(line.trimEnd());
+      return m ? { tag: m[1]!.trim(), value: m[2] ?? '' } : null;
+    },
+    isBreak: isStart,
+    startsRecord: (tag) => tag === 'PMID',
+  });
 }
 
 /** Identifiers are written "10.1016/j.x [doi]" or "S0033-3506(15)00037-2 [pii]"; only the DOI ones count. */

@@ -49,3 +49,41 @@ export function continueField(rec: TaggedRecord | null, text: string): void {
   if (!t) return;
   last.value = last.value ? `${last.value}\n${t}` : t;
 }
+
+/** What a tagged format decides; the splitting loop itself is shared. */
+export interface TaggedLayout {
+  /** The tag and value of a line that opens a field, or null for a continuation line. */
+  fieldOf(line: string): { tag: string; value: string } | null;
+  /** A line that ends the open record without belonging to any (blank lines always do). */
+  isBreak?(line: string): boolean;
+  /** True when a field with this tag starts a new record, given the record open so far. */
+  startsRecord?(tag: string, open: TaggedRecord): boolean;
+}
+
+/** Splits tagged text into records: fields in file order, continuation lines joined, empty records dropped. */
+export function splitTagged(lines: string[], layout: TaggedLayout): TaggedRecord[] {
+  const out: TaggedRecord[] = [];
+  let rec: TaggedRecord | null = null;
+  const close = () => {
+    if (rec && rec.fields.length > 0) out.push(rec);
+    rec = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    if (!raw.trim() || layout.isBreak?.(raw)) {
+      close();
+      continue;
+    }
+    const field = layout.fieldOf(raw);
+    if (!field) {
+      continueField(rec, raw);
+      continue;
+    }
+    if (rec !== null && layout.startsRecord?.(field.tag, rec)) close();
+    const open: TaggedRecord = rec ?? { line: i + 1, fields: [] };
+    rec = open;
+    open.fields.push({ tag: field.tag, value: field.value.trim(), line: i + 1 });
+  }
+  close();
+  return out;
+}
