@@ -24,6 +24,8 @@ export function createLibraryWindow(page: AppPage, preload: string): BrowserWind
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // A middle click must not open anything (Electron's checklist); new windows are denied anyway (security.ts).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

@@ -49,6 +49,10 @@ describe('every window is sandboxed and isolated', () => {
     for (const w of windows) expect(w).toMatch(new RegExp(`\\b${key}:\\s*${value}\\b`));
   });
 
+  it('turns off middle-click (Auxclick) navigation', () => {
+    for (const w of windows) expect(w).toMatch(/\bdisableBlinkFeatures:\s*'Auxclick'/);
+  });
+
   it('never weakens a security preference anywhere', () => {
     const weak =
       /contextIsolation:\s*false|sandbox:\s*false|nodeIntegration(InWorker|InSubFrames)?:\s*true|webSecurity:\s*false|allowRunningInsecureContent:\s*true|webviewTag:\s*true|experimentalFeatures:\s*true/;
