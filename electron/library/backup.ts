@@ -11,6 +11,7 @@ import { LibraryError } from './errors';
 import type { Db } from './db/open';
 import { sqliteProblems } from './db/health';
 import { LATEST_VERSION } from './db/migrations';
+import { bindingOption } from './db/native-binding';
 
 export const KEEP_BACKUPS = 10;
 export const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000;
@@ -63,7 +64,7 @@ export function listBackups(libraryFile: string): BackupInfo[] {
 export function backupProblem(file: string, full: boolean): string | null {
   let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true, ...bindingOption() });
   } catch (err) {
     return `cannot open it (${(err as Error).message})`;
   }

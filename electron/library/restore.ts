@@ -12,6 +12,7 @@ import { LibraryError } from './errors';
 import { migrate, openDatabase, type Db } from './db/open';
 import { LATEST_VERSION } from './db/migrations';
 import { probeLibraryFile } from './db/health';
+import { bindingOption } from './db/native-binding';
 import { autoBackup, backupLibrary, backupProblem, partialPath, type BackupInfo } from './backup';
 
 export interface RestoreResult {
@@ -35,7 +36,7 @@ function check(libraryFile: string, from: string): string {
 
 /** Copies every page of `source` into `dest` in one step (one write transaction on `dest`). */
 async function copyInto(source: string, dest: string): Promise<void> {
-  const src = new Database(source, { readonly: true, fileMustExist: true });
+  const src = new Database(source, { readonly: true, fileMustExist: true, ...bindingOption() });
   try {
     // A destination busy with another writer makes the step report "0 pages"; try again for up to ten seconds.
     for (let attempt = 0; attempt < 200; attempt++) {

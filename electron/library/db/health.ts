@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { LibraryError } from '../errors';
 import type { Db } from './open';
+import { bindingOption } from './native-binding';
 
 /** The problems `PRAGMA quick_check` (or `integrity_check` when `full`) reports; empty when the file is sound. */
 export function sqliteProblems(db: Db, full = false): string[] {
@@ -57,6 +58,8 @@ export class DamagedLibraryError extends LibraryError {
   readonly problems: string[];
   /** The newest backup that passed its own check, or null when there is none. */
   readonly backup: string | null;
+  /** When that backup was taken (ISO time), or null. */
+  readonly backupAt: string | null;
   constructor(file: string, problems: string[], backup: { file: string; at: string } | null) {
     const what = problems[0] ?? 'unknown damage';
     const more = problems.length > 1 ? ` and ${problems.length - 1} more problems` : '';
@@ -72,6 +75,7 @@ export class DamagedLibraryError extends LibraryError {
     this.file = file;
     this.problems = problems;
     this.backup = backup?.file ?? null;
+    this.backupAt = backup?.at ?? null;
   }
 }
 
@@ -91,7 +95,7 @@ export function probeLibraryFile(file: string, nativeBinding?: string): string[]
   if (size === 0) return [];
   let probe: Db;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    probe = new Database(file, { readonly: true, fileMustExist: true, ...bindingOption(nativeBinding) });
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import { LibraryError } from '../errors';
 import { DamagedLibraryError, probeLibraryFile, quickCheck } from './health';
 import { autoBackup, newestGoodBackup } from '../backup';
 import { explainWriteError } from '../write-errors';
+import { bindingOption } from './native-binding';
 
 export type Db = Database.Database;
 
@@ -45,7 +46,7 @@ export function openDatabase(options: OpenOptions): Db {
     db = new Database(file, {
       readonly: options.readonly ?? false,
       fileMustExist: options.readonly ?? false,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...bindingOption(options.nativeBinding),
     });
   } catch (err) {
     throw new LibraryError('bad-input', `cannot open the library ${file}: ${(err as Error).message}`);
