@@ -20,7 +20,15 @@ export function backupsOf(lib: Library): BackupSummary[] {
 export async function restoreByName(lib: Library, name: string): Promise<RestoreSummary> {
   const backup = listBackups(lib.path).find((b) => b.name === name);
   if (!backup) throw new LibraryError('not-found', `no backup named ${name.slice(0, 200)}`);
-  const result = await restoreLibrary(lib.path, backup.file, lib.db);
+  return restoreFromFile(lib, backup.file);
+}
+
+/**
+ * Restores a backup file into the open library and tells the views. For the window's File menu, where main picks the
+ * file in a native dialog (a path never comes from the renderer); restoreLibrary checks the file first.
+ */
+export async function restoreFromFile(lib: Library, file: string): Promise<RestoreSummary> {
+  const result = await restoreLibrary(lib.path, file, lib.db);
   lib.emit('library:changed', { tables: ['papers', 'tags', 'notes', 'history'] });
   return {
     restoredFrom: path.basename(result.restoredFrom),

@@ -4,13 +4,16 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import { createRouter, openLibrary, type Library, type Router } from '../library';
+import { createRouter, DamagedLibraryError, openLibrary, type Library, type Router } from '../library';
+import { setNativeBinding } from '../library/db/native-binding';
 import { useBundledImportWorker } from '../library/jobs/runner';
 // The import worker is bundled as its own entry; electron-vite gives its built path (see jobs/runner.ts).
 import importWorkerPath from '../library/jobs/import-worker?modulePath';
 import { appPage, preloadPath } from './app-page';
 import { importFromDialog } from './import-files';
 import { exportNotesFromDialog, exportReferencesFromDialog } from './export-files';
+import { backUpFromMenu, restoreFromMenu } from './backup-files';
+import { offerRestore } from './damaged-library';
 import { bindContract, forwardEvents } from './ipc';
 import { nativeBindingPath, resolveLibraryPath } from './library-path';
 import { buildMenu } from './menu';
@@ -31,16 +34,31 @@ let library: Library | null = null;
 const cleanups: (() => void)[] = [];
 const getWindow = (): BrowserWindow | null => win;
 
-function openTheLibrary(): { library: Library; router: Router; file: string } | null {
+async function openTheLibrary(): Promise<{ library: Library; router: Router; file: string } | null> {
   const file = resolveLibraryPath(process.env, process.argv, app.getPath('userData'));
   const nativeBinding = nativeBindingPath(app.getAppPath());
-  try {
+  // Backup checks and restores open their own connections: they need the same binary.
+  setNativeBinding(nativeBinding);
+  const open = () => {
     const lib = openLibrary({ path: file, ...(nativeBinding ? { nativeBinding } : {}) });
     return { library: lib, router: createRouter(lib), file };
-  } catch (err) {
+  };
+  const explain = (err: unknown): null => {
     const hint = nativeBinding ? '' : '\n\nIf this is a native module error, run: node scripts/electron-native.mjs';
     dialog.showErrorBox('Lectern cannot open its library', `${file}\n\n${String(err)}${hint}`);
     return null;
+  };
+  try {
+    return open();
+  } catch (err) {
+    if (!(err instanceof DamagedLibraryError)) return explain(err);
+    // A damaged file: say what is wrong and offer the newest good backup (once); after a restore, open normally.
+    if (!(await offerRestore(err))) return null;
+  }
+  try {
+    return open();
+  } catch (err) {
+    return explain(err);
   }
 }
 
@@ -53,8 +71,8 @@ function runHistory(router: Router, command: 'history.undo' | 'history.redo'): v
   );
 }
 
-function start(): void {
-  const opened = openTheLibrary();
+async function start(): Promise<void> {
+  const opened = await openTheLibrary();
   if (!opened) {
     app.quit();
     return;
@@ -81,6 +99,13 @@ function start(): void {
       exportReferences: () => {
         if (win)
           exportReferencesFromDialog(win, router).catch((err: unknown) => console.error('lectern: export:', err));
+      },
+      backUpLibrary: () => {
+        if (win)
+          backUpFromMenu(win, router, opened.library).catch((err: unknown) => console.error('lectern: backup:', err));
+      },
+      restoreFromBackup: () => {
+        if (win) restoreFromMenu(win, opened.library).catch((err: unknown) => console.error('lectern: restore:', err));
       },
       undoLibraryChange: () => runHistory(router, 'history.undo'),
       redoLibraryChange: () => runHistory(router, 'history.redo'),

@@ -8,6 +8,8 @@ export interface MenuActions {
   importFiles(): void;
   exportNotes(): void;
   exportReferences(): void;
+  backUpLibrary(): void;
+  restoreFromBackup(): void;
   undoLibraryChange(): void;
   redoLibraryChange(): void;
   /** Path of the open library, shown from Help. */
@@ -26,6 +28,9 @@ export function buildMenu(actions: MenuActions): Menu {
         { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importFiles() },
         { label: 'Export Notes to Markdown…', click: () => actions.exportNotes() },
         { label: 'Export References…', click: () => actions.exportReferences() },
+        { type: 'separator' },
+        { label: 'Back Up Library Now', click: () => actions.backUpLibrary() },
+        { label: 'Restore from Backup…', click: () => actions.restoreFromBackup() },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],
