@@ -8,7 +8,38 @@ import type { HistoryEntry } from '../../shared/types';
 import type { Db } from './db/open';
 import { cached } from './db/statements';
 import { deletePaper, getPaper, writePaper } from './papers';
-import { dropUnusedTags } from './tags';
+import { dropUnusedTags, setPaperTags } from './tags';
+
+/** The fields a partial snapshot may hold, and how each is written back. */
+export type PatchableField = 'status' | 'statusChangedAt' | 'starred' | 'tags' | 'note' | 'updatedAt';
+type Fields = Partial<Pick<Paper, PatchableField>>;
+/** Marks a partial snapshot (a full one is a Paper, which never has this key). */
+const FIELDS = '$fields';
+type PartialState = { [FIELDS]: Fields };
+
+function pick(paper: Paper, fields: readonly PatchableField[]): Fields {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = paper[f];
+  return out;
+}
+
+function applyFields(db: Db, id: number, fields: Fields): void {
+  const column: Record<Exclude<PatchableField, 'tags'>, string> = {
+    status: 'status',
+    statusChangedAt: 'status_changed_at',
+    starred: 'starred',
+    note: 'note',
+    updatedAt: 'updated_at',
+  };
+  for (const [key, value] of Object.entries(fields) as [PatchableField, unknown][]) {
+    if (key === 'tags') setPaperTags(db, id, value as string[]);
+    else if (Object.hasOwn(column, key)) {
+      const v = key === 'starred' ? (value ? 1 : 0) : value;
+      // Column names come from the fixed table above, never from stored text.
+      cached(db, `UPDATE papers SET ${column[key]} = ? WHERE id = ?`).run(v, id);
+    }
+  }
+}
 
 /** How many actions are kept for undo; older ones are pruned. */
 export const HISTORY_LIMIT = 1000;
@@ -23,10 +54,27 @@ export class ChangeRecorder {
     private readonly now: string,
   ) {}
 
-  /** Call before changing a paper: remembers its current state (once per action). */
-  touch(paperId: number): void {
+  /**
+   * Call before changing a paper: remembers its current state (once per action). `current`, when the caller has just
+   * read the paper in this transaction, saves reading it again.
+   */
+  touch(paperId: number, current?: Paper): void {
     if (this.touched.has(paperId)) return;
-    this.remember(paperId, getPaper(this.db, paperId));
+    this.remember(paperId, current ?? getPaper(this.db, paperId));
+  }
+
+  /**
+   * Call before changing only some fields of a paper (status, star, tags, note): remembers just those, so a bulk
+   * action on 10,000 papers stores a few bytes per paper instead of each paper's whole text.
+   */
+  touchFields(paper: Paper, fields: readonly PatchableField[]): void {
+    if (this.touched.has(paper.id)) return;
+    this.touched.add(paper.id);
+    cached(this.db, 'INSERT INTO history_papers (history_id, paper_id, state) VALUES (?, ?, ?)').run(
+      this.entryId(),
+      paper.id,
+      JSON.stringify({ [FIELDS]: pick(paper, fields) }),
+    );
   }
 
   /** Call after inserting a new paper: undo deletes it. */
@@ -88,8 +136,19 @@ function swapStates(db: Db, historyId: number): number[] {
   const update = cached(db, 'UPDATE history_papers SET state = ? WHERE history_id = ? AND paper_id = ?');
   for (const row of rows) {
     const current = getPaper(db, row.paper_id);
-    if (row.state === null) deletePaper(db, row.paper_id);
-    else writePaper(db, JSON.parse(row.state) as Paper);
+    const stored = row.state === null ? null : (JSON.parse(row.state) as Paper | PartialState);
+    if (stored !== null && FIELDS in stored) {
+      // Only some fields were remembered: swap just those. History is linear, so the paper is there; if something
+      // outside it removed the paper, there is nothing to put the fields on.
+      if (!current) continue;
+      const fields = stored[FIELDS];
+      const keys = Object.keys(fields) as PatchableField[];
+      applyFields(db, row.paper_id, fields);
+      update.run(JSON.stringify({ [FIELDS]: pick(current, keys) }), historyId, row.paper_id);
+      continue;
+    }
+    if (stored === null) deletePaper(db, row.paper_id);
+    else writePaper(db, stored);
     update.run(current ? JSON.stringify(current) : null, historyId, row.paper_id);
   }
   dropUnusedTags(db);

@@ -153,6 +153,50 @@ describe('undo and redo', () => {
     expect(library.check()).toEqual({ ok: true, problems: [] });
   });
 
+  it('bulk status, star, tag and note changes remember only those fields, and undo/redo restore every paper exactly', () => {
+    const { library } = lib();
+    const { paperIds } = library.importFile(TRENDING);
+    const all = () => paperIds.map((id) => library.get(id));
+    const states: ReturnType<typeof all>[] = [all()];
+    const some = paperIds.filter((_, i) => i % 3 !== 0);
+    library.tag(paperIds.slice(0, 5), ['Keep'], []);
+    states.push(all());
+    library.setStatus(some, 'to-read');
+    states.push(all());
+    library.setStarred(paperIds.slice(10, 40), true);
+    states.push(all());
+    library.tag(some, ['later', 'keep'], []);
+    states.push(all());
+    library.setNote(paperIds[7]!, 'first thoughts');
+    states.push(all());
+    library.update(paperIds[7]!, { title: 'A retitled paper' });
+    states.push(all());
+    library.tag(paperIds.slice(0, 20), [], ['later']);
+    states.push(all());
+
+    // A partial snapshot holds a few fields, never the abstract: the whole history stays small.
+    const stored = library.db
+      .prepare('SELECT state FROM history_papers WHERE state LIKE \'{"$fields"%\'')
+      .pluck()
+      .all() as string[];
+    expect(stored.length).toBeGreaterThan(some.length * 2);
+    for (const s of stored) expect(s.length).toBeLessThan(200);
+
+    for (let i = states.length - 1; i > 0; i--) {
+      library.undo();
+      expect(all()).toEqual(states[i - 1]);
+    }
+    for (let i = 1; i < states.length; i++) {
+      library.redo();
+      expect(all()).toEqual(states[i]);
+    }
+    expect(library.tags().map((t) => [t.name, t.count])).toEqual([
+      ['Keep', some.length + paperIds.filter((_, i) => i % 3 === 0 && i < 5).length],
+      ['later', some.filter((id) => !paperIds.slice(0, 20).includes(id)).length],
+    ]);
+    expect(library.check()).toEqual({ ok: true, problems: [] });
+  });
+
   it('a new change after undo drops the redo stack', () => {
     const { library } = lib();
     const { paperIds } = library.importFile(TRENDING);
