@@ -8,6 +8,7 @@ import { SaveSearchDialog } from './SaveSearchDialog';
 import { TagActionsDialog } from './TagActionsDialog';
 import { AddPapersDialog } from './AddPapersDialog';
 import { ExportNotesDialog } from './ExportNotesDialog';
+import { RestoreDialog } from './RestoreDialog';
 
 export function Dialogs() {
   const dialog = usePanes((s) => s.dialog);
@@ -30,5 +31,7 @@ export function Dialogs() {
       return <AddPapersDialog />;
     case 'export-notes':
       return <ExportNotesDialog />;
+    case 'restore':
+      return <RestoreDialog />;
   }
 }

@@ -18,9 +18,9 @@ export interface PaletteExtra {
 async function backUp(): Promise<void> {
   try {
     const backup = await call('library.backup', {});
-    useNotices.getState().say(`Backed up to ${backup.name}`);
+    useNotices.getState().say(`Backed up the library to ${backup.name}`);
   } catch (err) {
-    useNotices.getState().say(messageOf(err), 'error');
+    useNotices.getState().say(`Backup failed: ${messageOf(err)}`, 'error');
   }
 }
 
@@ -76,6 +76,7 @@ export function paletteExtras(targetIds: () => number[]): PaletteExtra[] {
       label: 'Add papers by arXiv id or DOI…',
       run: () => usePanes.getState().openDialog('add-papers'),
     },
-    { id: 'backup', label: 'Back up the library now', run: () => void backUp() },
+    { id: 'backup', label: 'Back up library now', run: () => void backUp() },
+    { id: 'restore', label: 'Restore from backup…', run: () => usePanes.getState().openDialog('restore') },
   ];
 }

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 
 export type DialogName =
-  'help' | 'palette' | 'tags' | 'columns' | 'save-search' | 'tag-actions' | 'add-papers' | 'export-notes';
+  'help' | 'palette' | 'tags' | 'columns' | 'save-search' | 'tag-actions' | 'add-papers' | 'export-notes' | 'restore';
 
 interface PanesState {
   detailOpen: boolean;
