@@ -67,6 +67,18 @@ beforeAll(() => {
   stmt.run('2099-01-01T00:00:00.000Z', ids[3]!);
   stmt.run('2099-01-02T00:00:00.000Z', ids[40]!);
   stmt.run('1999-01-01T00:00:00.000Z', ids[ids.length - 2]!);
+  // Annotations whose words are also common in the papers' own text, so text queries find papers both ways.
+  library.tag(
+    ids.filter((_, i) => i % 4 === 1),
+    ['model', 'agents'],
+    [],
+  );
+  library.tag(
+    ids.filter((_, i) => i % 9 === 2),
+    ['transformers'],
+    [],
+  );
+  for (const id of ids.filter((_, i) => i % 31 === 5)) library.setNote(id, 'A large language model, compared.');
 });
 afterAll(() => library.close());
 
@@ -100,13 +112,24 @@ describe('pages of the whole library', () => {
 });
 
 describe('text queries', () => {
-  const queries = ['model', 'language models', '"large language"', 'tran*', 'title:agent', 'the'];
-  const ftsWhere = 'p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)';
+  const queries = [
+    'model',
+    'language models',
+    '"large language"',
+    'tran*',
+    'title:agent',
+    'the',
+    'agents',
+    'transformers model',
+    'note:compared',
+    'note:compared model',
+    'agent model language tran*',
+  ];
 
   it('lists the first hits newest or oldest first exactly, even for papers whose dates are out of id order', () => {
     for (const q of queries) {
-      const match = compileUserQuery(q).pureText!;
-      expect(match).not.toBeNull();
+      const compiled = compileUserQuery(q);
+      expect(compiled.pureText).not.toBeNull();
       for (const dir of ['desc', 'asc'] as const) {
         for (const [offset, limit] of [
           [0, 50],
@@ -114,7 +137,7 @@ describe('text queries', () => {
           [0, 1000],
         ] as const) {
           expect(page(q, 'added', dir, offset, limit), `${q} ${dir}`).toEqual(
-            referencePage(ftsWhere, [match], 'added', dir, offset, limit),
+            referencePage(compiled.where, compiled.params, 'added', dir, offset, limit),
           );
         }
       }
@@ -140,14 +163,20 @@ describe('text queries', () => {
   it('ranks a text query in the index exactly as the join does', () => {
     for (const q of queries) {
       const compiled = compileUserQuery(q);
+      // Own text scored for all the terms, annotations for any of them, each 0 where its index does not match.
+      const group = compiled.pureText!;
       const joined = library.db
         .prepare(
-          `SELECT p.id FROM papers p JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0, 3.0, 2.0) AS score
-           FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id WHERE ${compiled.where}
-           ORDER BY r.score, p.id DESC LIMIT 50`,
+          `SELECT p.id FROM papers p
+           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
+             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
+           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
+             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
+           WHERE ${compiled.where}
+           ORDER BY coalesce(r.score, 0) + coalesce(a.score, 0), p.id DESC LIMIT 50`,
         )
         .pluck()
-        .all(compiled.rankMatch, ...compiled.params);
+        .all(group.pAll ?? '"\u0001"', group.aAny ?? '"\u0001"', ...compiled.params);
       const rows = listRows(library.db, compiled, {
         query: q,
         sort: 'relevance',

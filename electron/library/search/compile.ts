@@ -1,54 +1,169 @@
 /**
  * Compiles the query language's syntax tree to an SQL condition over `papers p`, with bound parameters only.
  * Text terms become FTS5 MATCH expressions; the same tokenizer indexes and queries, so normalization agrees.
+ *
+ * Two indexes hold the text (migration 004): `papers_fts` the paper's own (title, authors, abstract) and `notes_fts`
+ * the user's annotations (tags, note), for annotated papers only. A bare term matches a paper when it is in either;
+ * `title:`, `author:` and `abstract:` look only in `papers_fts`, `note:` only in `notes_fts`. For an AND of text terms
+ * t1..tn the matches are exactly
+ *
+ *   P(t1 AND … AND tn)  ∪  ⋃ over non-empty S ⊆ {terms}:  A(AND of S) ∩ P(AND of the other terms)
+ *
+ * (P: papers_fts, A: notes_fts): a paper matches when each term is in one of its two entries, and the pieces
+ * enumerate which terms its annotations carry. The first part is the single MATCH that listed a text query before the
+ * split; the pieces are small (annotated papers only) and each is one merge of two ordered FTS5 scans.
  */
 import type { QueryNode, TextField } from '../../../shared/query/ast';
+
+/** One piece of a text group's annotated matches: a SELECT of rowids over notes_fts, in rowid order. */
+export interface Piece {
+  sql: string;
+  params: string[];
+}
+
+/** An AND of text terms, split across the two indexes. */
+export interface TextGroup {
+  /** The papers_fts expression of all the terms together; null when a term cannot match there (`note:`). */
+  pAll: string | null;
+  /** The annotated papers matching the group beyond `pAll` (some may also be in `pAll`). Empty: none can. */
+  pieces: Piece[];
+  /** Any term's notes_fts expression, ORed: what an annotation is scored by. Null when no term looks there. */
+  aAny: string | null;
+}
 
 export interface Compiled {
   where: string;
   params: unknown[];
-  /** An FTS5 expression matching any positive text term, for ranking; null when the query has no text. */
-  rankMatch: string | null;
-  /** True when every result must match `rankMatch`, so the ranking can drive the query (inner join). */
+  /** The papers_fts expression matching any positive text term, for ranking and snippets; null when none. */
+  rankP: string | null;
+  /** The same for notes_fts. */
+  rankA: string | null;
+  /** True when every result must match a positive text term, so the ranking can drive the query. */
   rankRequired: boolean;
   /**
-   * When the whole query is positive text (words, phrases, prefixes, fields, ANDed), its one FTS5 expression: the
-   * index alone can then count, rank and list it, without visiting the papers table. Null otherwise.
+   * When the whole query is positive text (words, phrases, prefixes, fields, ANDed), its text group: the indexes
+   * alone can then count, rank and list it, without visiting the papers table. Null otherwise.
    */
-  pureText: string | null;
+  pureText: TextGroup | null;
   /** When the whole query is one `tag:`, its name: counted and listed from the tag index alone. Null otherwise. */
   pureTag: string | null;
 }
 
-const COLUMN: Record<TextField, string | null> = {
+type TextNode = Extract<QueryNode, { kind: 'text' }>;
+
+/** The papers_fts column a field restricts to; null: every column. */
+const P_COLUMN: Record<TextField, string | null | false> = {
   any: null,
   title: 'title',
   author: 'authors',
   abstract: 'abstract',
+  note: false,
+};
+/** The notes_fts column; false: the field is never in notes_fts. */
+const A_COLUMN: Record<TextField, string | null | false> = {
+  any: null,
+  title: false,
+  author: false,
+  abstract: false,
   note: 'note',
 };
 
-const FTS_IN = 'p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?)';
+export const P_SELECT = 'SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?';
+export const A_SELECT = 'SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?';
 const TAG_IN = 'p.id IN (SELECT pt.paper_id FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = ?)';
+/** Past this many terms that can match an annotation, the pieces (2^n - 1) give way to one per-term check. */
+const MAX_PIECE_TERMS = 3;
 
-/** One text node as an FTS5 expression: words quoted (so no user text is ever FTS syntax). */
-export function ftsExpression(node: Extract<QueryNode, { kind: 'text' }>): string {
-  const quoted = `"${node.words.join(' ').replace(/"/g, '""')}"${node.prefix ? '*' : ''}`;
-  const column = COLUMN[node.field];
-  return column ? `${column} : ${quoted}` : quoted;
+function quoted(node: TextNode): string {
+  return `"${node.words.join(' ').replace(/"/g, '""')}"${node.prefix ? '*' : ''}`;
+}
+
+function withColumn(column: string | null | false, node: TextNode): string | null {
+  if (column === false) return null;
+  return column ? `${column} : ${quoted(node)}` : quoted(node);
+}
+
+/** One text node as a papers_fts expression (words quoted, so no user text is ever FTS syntax); null: cannot match. */
+export function papersExpression(node: TextNode): string | null {
+  return withColumn(P_COLUMN[node.field], node);
+}
+
+/** One text node as a notes_fts expression; null when its field is never in the annotations. */
+export function notesExpression(node: TextNode): string | null {
+  return withColumn(A_COLUMN[node.field], node);
+}
+
+export function textGroup(terms: TextNode[]): TextGroup {
+  const p = terms.map(papersExpression);
+  const a = terms.map(notesExpression);
+  const pAll = p.every((e) => e !== null) ? p.join(' AND ') : null;
+  const annotatable = terms.map((_, i) => i).filter((i) => a[i] !== null);
+  const aAny = annotatable.length > 0 ? annotatable.map((i) => a[i]!).join(' OR ') : null;
+  const pieces: Piece[] = [];
+  if (annotatable.length > MAX_PIECE_TERMS) {
+    // Every annotated paper matching some term, kept when each term is in one of its entries.
+    const params: string[] = [aAny!];
+    const checks = terms.map((_, i) => {
+      const sides: string[] = [];
+      if (p[i] !== null) {
+        sides.push(`+rowid IN (${P_SELECT})`);
+        params.push(p[i]!);
+      }
+      if (a[i] !== null) {
+        sides.push(`+rowid IN (${A_SELECT})`);
+        params.push(a[i]!);
+      }
+      return `(${sides.join(' OR ')})`;
+    });
+    pieces.push({ sql: `${A_SELECT} AND ${checks.join(' AND ')}`, params });
+  } else {
+    for (let mask = 1; mask < 1 << annotatable.length; mask++) {
+      const inA = new Set(annotatable.filter((_, j) => mask & (1 << j)));
+      const rest = terms.map((_, i) => i).filter((i) => !inA.has(i));
+      if (rest.some((i) => p[i] === null)) continue;
+      const aExpr = [...inA].map((i) => a[i]!).join(' AND ');
+      if (rest.length === 0) pieces.push({ sql: A_SELECT, params: [aExpr] });
+      else {
+        const pExpr = rest.map((i) => p[i]!).join(' AND ');
+        pieces.push({ sql: `${A_SELECT} INTERSECT ${P_SELECT}`, params: [aExpr, pExpr] });
+      }
+    }
+  }
+  return { pAll, pieces, aAny };
+}
+
+/** The condition that `p.id` is one of a text group's matches. */
+function groupCondition(group: TextGroup, params: unknown[]): string {
+  const arms: string[] = [];
+  if (group.pAll !== null) {
+    arms.push(P_SELECT);
+    params.push(group.pAll);
+  }
+  for (const piece of group.pieces) {
+    arms.push(piece.sql === A_SELECT ? A_SELECT : `SELECT * FROM (${piece.sql})`);
+    params.push(...piece.params);
+  }
+  return arms.length === 0 ? '0' : `p.id IN (${arms.join(' UNION ')})`;
 }
 
 export function compileQuery(root: QueryNode): Compiled {
   const params: unknown[] = [];
   const where = compileNode(root, params);
   const positives = positiveText(root, false);
+  const pExprs = positives.map(papersExpression).filter((e): e is string => e !== null);
+  const aExprs = positives.map(notesExpression).filter((e): e is string => e !== null);
+  const texts = root.kind === 'text' ? [root] : root.kind === 'and' ? root.items : [];
+  const textItems = texts.filter((n): n is TextNode => n.kind === 'text');
+  const pure = texts.length > 0 && textItems.length === texts.length;
+  const only = root.kind === 'and' && root.items.length === 1 ? root.items[0]! : root;
   return {
     where,
     params,
-    rankMatch: positives.length > 0 ? positives.map(ftsExpression).join(' OR ') : null,
+    rankP: pExprs.length > 0 ? pExprs.join(' OR ') : null,
+    rankA: aExprs.length > 0 ? aExprs.join(' OR ') : null,
     rankRequired: requiresText(root),
-    pureText: where === FTS_IN && params.length === 1 ? (params[0] as string) : null,
-    pureTag: where === TAG_IN && params.length === 1 ? (params[0] as string) : null,
+    pureText: pure ? textGroup(textItems) : null,
+    pureTag: only.kind === 'tag' ? only.name : null,
   };
 }
 
@@ -56,13 +171,10 @@ function compileNode(node: QueryNode, params: unknown[]): string {
   switch (node.kind) {
     case 'and': {
       if (node.items.length === 0) return '1';
-      // Positive text terms of one AND share a single MATCH, which FTS5 evaluates far faster than separate lookups.
-      const texts = node.items.filter((n): n is Extract<QueryNode, { kind: 'text' }> => n.kind === 'text');
+      // Positive text terms of one AND share one group, which FTS5 evaluates far faster than separate lookups.
+      const texts = node.items.filter((n): n is TextNode => n.kind === 'text');
       const parts: string[] = [];
-      if (texts.length > 0) {
-        params.push(texts.map(ftsExpression).join(' AND '));
-        parts.push(FTS_IN);
-      }
+      if (texts.length > 0) parts.push(groupCondition(textGroup(texts), params));
       for (const item of node.items) if (item.kind !== 'text') parts.push(compileNode(item, params));
       return parts.length === 1 ? parts[0]! : `(${parts.join(' AND ')})`;
     }
@@ -71,8 +183,7 @@ function compileNode(node: QueryNode, params: unknown[]): string {
     case 'not':
       return `NOT ${compileNode(node.item, params)}`;
     case 'text':
-      params.push(ftsExpression(node));
-      return FTS_IN;
+      return groupCondition(textGroup([node]), params);
     case 'tag':
       params.push(node.name);
       return TAG_IN;
@@ -98,7 +209,7 @@ function compileNode(node: QueryNode, params: unknown[]): string {
   }
 }
 
-function positiveText(node: QueryNode, negated: boolean): Extract<QueryNode, { kind: 'text' }>[] {
+function positiveText(node: QueryNode, negated: boolean): TextNode[] {
   if (negated) return [];
   switch (node.kind) {
     case 'text':

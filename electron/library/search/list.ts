@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { cached } from '../db/statements';
 import { LibraryError } from '../errors';
 import { PAPER_COLUMNS, rowToPaper, type PaperRowData } from '../papers';
+import { extraIds } from './annotated';
 import { compileQuery, type Compiled } from './compile';
 import { NEWEST_MAX_ROWS, newestIds } from './newest';
 import { libraryTotal, pageOfAll } from './page-index';
@@ -42,7 +43,7 @@ export function listPapers(db: Db, options: ListOptions): PaperPage {
  * first, by the cheapest exact plan for the query's shape, and only those papers are then read.
  */
 export function listRows(db: Db, compiled: Compiled, options: ListOptions): PaperRow[] {
-  const ranked = options.sort === 'relevance' && compiled.rankMatch !== null;
+  const ranked = options.sort === 'relevance' && (compiled.rankP !== null || compiled.rankA !== null);
   const sort: ListSort = options.sort === 'relevance' ? 'added' : options.sort;
   const direction = options.direction ?? DEFAULT_DIRECTION[ranked ? 'relevance' : sort];
   const { offset, limit } = options;
@@ -78,8 +79,7 @@ export function listRows(db: Db, compiled: Compiled, options: ListOptions): Pape
     db,
     page.map((p) => p.id),
   );
-  const snippets: Map<number, string> =
-    options.snippets && compiled.rankMatch ? snippetsFor(db, compiled.rankMatch, page) : new Map<number, string>();
+  const snippets: Map<number, string> = options.snippets ? snippetsFor(db, compiled, page) : new Map<number, string>();
   const out: PaperRow[] = [];
   for (const { id, score } of page) {
     const paper = papers.get(id);
@@ -89,13 +89,16 @@ export function listRows(db: Db, compiled: Compiled, options: ListOptions): Pape
 }
 
 export function countWhere(db: Db, compiled: Compiled): number {
-  // The index counts a text query by itself; joining every match to the papers table cost 20 times more.
-  if (compiled.pureText !== null) {
-    return (
-      cached(db, 'SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ?').get(compiled.pureText) as {
-        n: number;
-      }
-    ).n;
+  // The index counts a text query by itself; joining every match to the papers table cost 20 times more. The
+  // matches only the annotations find are counted apart: they are not in the index's count.
+  const group = compiled.pureText;
+  if (group !== null) {
+    const own =
+      group.pAll === null
+        ? 0
+        : (cached(db, 'SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ?').get(group.pAll) as { n: number })
+            .n;
+    return own + extraIds(db, group).length;
   }
   if (compiled.where === '1') return libraryTotal(db);
   if (compiled.pureTag !== null) {
@@ -127,17 +130,27 @@ function papersById(db: Db, ids: number[]): Map<number, Paper> {
   return out;
 }
 
-/** Snippets only for the rows on the page: computing them for every match would cost far more. */
-function snippetsFor(db: Db, match: string, rows: { id: number }[]): Map<number, string> {
+/**
+ * Snippets only for the rows on the page: computing them for every match would cost far more. From the paper's own
+ * text where it matches, else from its tags and note.
+ */
+function snippetsFor(db: Db, compiled: Compiled, rows: { id: number }[]): Map<number, string> {
   const out = new Map<number, string>();
-  if (rows.length === 0) return out;
-  const placeholders = rows.map(() => '?').join(', ');
-  const found = cached(
-    db,
-    `SELECT rowid AS id, snippet(papers_fts, -1, '${MATCH_START}', '${MATCH_END}', '…', 24) AS s
-     FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (${placeholders})`,
-  ).all(match, ...rows.map((r) => r.id)) as { id: number; s: string }[];
-  for (const r of found) out.set(r.id, r.s);
+  const sources: [string, string | null][] = [
+    ['papers_fts', compiled.rankP],
+    ['notes_fts', compiled.rankA],
+  ];
+  for (const [table, match] of sources) {
+    const missing = rows.filter((r) => !out.has(r.id));
+    if (match === null || missing.length === 0) continue;
+    const placeholders = missing.map(() => '?').join(', ');
+    const found = cached(
+      db,
+      `SELECT rowid AS id, snippet(${table}, -1, '${MATCH_START}', '${MATCH_END}', '…', 24) AS s
+       FROM ${table} WHERE ${table} MATCH ? AND rowid IN (${placeholders})`,
+    ).all(match, ...missing.map((r) => r.id)) as { id: number; s: string }[];
+    for (const r of found) out.set(r.id, r.s);
+  }
   return out;
 }
 

@@ -9,10 +9,15 @@
  * of them; the date index lists exactly those candidates, and the ones that match join the k before the final sort.
  * The check reads only the papers added after that date: none when one import added them all at once, and few when
  * the query is common. A rare query has fewer than k matches, all of them already in hand.
+ *
+ * The matches found only through the annotations (`annotated.ts`) are taken the same way: their k highest ids join
+ * the index's k before the first k by id are chosen, and a suspect among them counts as a match.
  */
 import type { SortDirection } from '../../../shared/types';
 import type { Db } from '../db/open';
 import { cached } from '../db/statements';
+import { extraIds, extraIdsByEdge } from './annotated';
+import type { TextGroup } from './compile';
 
 /** Past this many requested rows the plain sort is as good. */
 export const NEWEST_MAX_ROWS = 1000;
@@ -28,15 +33,22 @@ function dated(db: Db, ids: number[]): Dated[] {
   ) as Dated[];
 }
 
-export function newestIds(db: Db, match: string, direction: SortDirection, offset: number, limit: number): number[] {
+export function newestIds(db: Db, group: TextGroup, direction: SortDirection, offset: number, limit: number): number[] {
   const k = offset + limit;
   const desc = direction === 'desc';
-  const ids = cached(
-    db,
-    `SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid ${desc ? 'DESC' : 'ASC'} LIMIT ?`,
-  )
-    .pluck()
-    .all(match, k) as number[];
+  const match = group.pAll;
+  const fromIndex =
+    match === null
+      ? []
+      : (cached(
+          db,
+          `SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid ${desc ? 'DESC' : 'ASC'} LIMIT ?`,
+        )
+          .pluck()
+          .all(match, k) as number[]);
+  const extra = extraIdsByEdge(db, group, desc, k);
+  const ids =
+    extra.length === 0 ? fromIndex : [...fromIndex, ...extra].sort((a, b) => (desc ? b - a : a - b)).slice(0, k);
   const rows = dated(db, ids);
   if (ids.length === k) {
     // Papers out of id order that could belong among the first k: older id, date at least as far along.
@@ -52,12 +64,20 @@ export function newestIds(db: Db, match: string, direction: SortDirection, offse
       .pluck()
       .all(edgeDate, edgeId) as number[];
     if (suspects.length > 0) {
-      const matching = cached(
-        db,
-        'SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))',
-      )
-        .pluck()
-        .all(match, JSON.stringify(suspects)) as number[];
+      const matching =
+        match === null
+          ? []
+          : (cached(
+              db,
+              'SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))',
+            )
+              .pluck()
+              .all(match, JSON.stringify(suspects)) as number[]);
+      if (group.pieces.length > 0) {
+        // Rare (a merge or a clock gone back): the whole set beyond the index is read once.
+        const others = new Set(extraIds(db, group));
+        for (const id of suspects) if (others.has(id)) matching.push(id);
+      }
       if (matching.length > 0) rows.push(...dated(db, matching));
     }
   }

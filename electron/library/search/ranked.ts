@@ -1,18 +1,27 @@
 /**
  * Relevance ranking: bm25 with field weights, best first.
  *
- * A query that is only text is ranked inside the index: FTS5 scores its matches and keeps the best page, and only
+ * A paper's score is the bm25 of its own text in `papers_fts` (title, authors, abstract) plus the bm25 of its
+ * annotations in `notes_fts` (tags, note), each 0 where that index does not match. For a query that is only text the
+ * paper's own score is taken for the whole query (the single MATCH of all its terms) and the annotations' for any of
+ * them; in a query with other terms, both are taken for any of its positive text terms.
+ *
+ * A query that is only text is ranked inside the indexes: FTS5 scores its matches and keeps the best page, and only
  * that page's papers are read afterwards. Joining every match to the papers table before sorting (the general plan,
- * still used when the query also filters by tag, status, year...) cost about four times more.
+ * still used when the query also filters by tag, status, year...) cost about four times more. Its matches beyond the
+ * single MATCH (`annotated.ts`), annotated papers only, are scored by their annotations and merged in.
  */
 import type { SortDirection } from '../../../shared/types';
 import type { Db } from '../db/open';
 import { cached } from '../db/statements';
+import { extraIds } from './annotated';
 import type { Compiled } from './compile';
 
-/** Field weights (title, authors, abstract, tags, note): a title match outranks an author, tag or note match, which
- *  outrank the abstract. */
-export const BM25 = 'bm25(papers_fts, 10.0, 4.0, 1.0, 3.0, 2.0)';
+/** Field weights of the paper's own text (title, authors, abstract): a title match outranks an author match, which
+ *  outranks the abstract. */
+export const BM25 = 'bm25(papers_fts, 10.0, 4.0, 1.0)';
+/** Field weights of the annotations (tags, note): between the title's and the abstract's. */
+export const BM25_NOTES = 'bm25(notes_fts, 3.0, 2.0)';
 
 export interface Scored {
   id: number;
@@ -28,20 +37,64 @@ export function rankedPage(
   limit: number,
 ): Scored[] {
   const dir = direction === 'asc' ? 'ASC' : 'DESC';
-  if (compiled.pureText !== null) {
-    // The same phrases as `rankMatch` (ANDed instead of ORed), so the same scores; ties go to the newer paper.
-    return cached(
+  const group = compiled.pureText;
+  if (group !== null) {
+    const k = offset + limit;
+    let fromIndex: Scored[] = [];
+    if (group.pAll !== null && group.aAny === null) {
+      // The same phrases as `rankP` (ANDed instead of ORed), so the same scores; ties go to the newer paper.
+      fromIndex = cached(
+        db,
+        `SELECT rowid AS id, ${BM25} AS score FROM papers_fts WHERE papers_fts MATCH ? ORDER BY score ${dir}, rowid DESC
+         LIMIT ?`,
+      ).all(group.pAll, k) as Scored[];
+    } else if (group.pAll !== null) {
+      // The annotations' scores, read once into an automatic index, join each match of the paper's own text.
+      fromIndex = cached(
+        db,
+        `SELECT f.rowid AS id, ${BM25} + coalesce(a.score, 0) AS score FROM papers_fts f
+         LEFT JOIN (SELECT rowid AS id, ${BM25_NOTES} AS score FROM notes_fts WHERE notes_fts MATCH ?
+           ORDER BY rowid LIMIT -1) a ON a.id = f.rowid
+         WHERE papers_fts MATCH ? ORDER BY score ${dir}, f.rowid DESC LIMIT ?`,
+      ).all(group.aAny, group.pAll, k) as Scored[];
+    }
+    const extra = extraIds(db, group);
+    if (extra.length === 0) return fromIndex.slice(offset, k);
+    // `+rowid`: the ids filter the scan, instead of each becoming a lookup of its own.
+    const annotated = cached(
       db,
-      `SELECT rowid AS id, ${BM25} AS score FROM papers_fts WHERE papers_fts MATCH ? ORDER BY score ${dir}, rowid DESC
-       LIMIT ? OFFSET ?`,
-    ).all(compiled.pureText, limit, offset) as Scored[];
+      `SELECT rowid AS id, ${BM25_NOTES} AS score FROM notes_fts
+       WHERE notes_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))
+       ORDER BY score ${dir}, rowid DESC LIMIT ?`,
+    ).all(group.aAny, JSON.stringify(extra), k) as Scored[];
+    const sign = direction === 'asc' ? 1 : -1;
+    return [...fromIndex, ...annotated].sort((a, b) => sign * (a.score! - b.score!) || b.id - a.id).slice(offset, k);
   }
-  const join = compiled.rankRequired ? 'JOIN' : 'LEFT JOIN';
+  const joins: string[] = [];
+  const params: unknown[] = [];
+  const scores: string[] = [];
+  if (compiled.rankP !== null) {
+    joins.push(
+      `LEFT JOIN (SELECT rowid AS rid, ${BM25} AS s FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id`,
+    );
+    params.push(compiled.rankP);
+    scores.push('r.s');
+  }
+  if (compiled.rankA !== null) {
+    joins.push(
+      `LEFT JOIN (SELECT rowid AS rid, ${BM25_NOTES} AS s FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id`,
+    );
+    params.push(compiled.rankA);
+    scores.push('a.s');
+  }
   // Papers matched only by non-text terms (an OR with a tag, say) have no score and come last.
+  const score =
+    scores.length === 1
+      ? scores[0]!
+      : 'CASE WHEN r.s IS NULL AND a.s IS NULL THEN NULL ELSE coalesce(r.s, 0) + coalesce(a.s, 0) END';
   return cached(
     db,
-    `SELECT p.id AS id, r.score AS score FROM papers p ${join}
-       (SELECT rowid AS rid, ${BM25} AS score FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
-     WHERE ${compiled.where} ORDER BY r.score IS NULL, r.score ${dir}, p.id DESC LIMIT ? OFFSET ?`,
-  ).all(compiled.rankMatch, ...compiled.params, limit, offset) as Scored[];
+    `SELECT p.id AS id, ${score} AS score FROM papers p ${joins.join(' ')}
+     WHERE ${compiled.where} ORDER BY score IS NULL, score ${dir}, p.id DESC LIMIT ? OFFSET ?`,
+  ).all(...params, ...compiled.params, limit, offset) as Scored[];
 }
