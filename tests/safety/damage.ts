@@ -32,8 +32,8 @@ export function truncateTo(file: string, fraction: number): void {
 export function dropIndexRows(file: string, ids: number[]): void {
   const db = new Database(file);
   const drop = db.prepare(
-    `INSERT INTO papers_fts(papers_fts, rowid, title, authors, abstract, tags, note)
-     SELECT 'delete', id, title, authors_text, coalesce(abstract, ''), tags_text, note FROM papers WHERE id = ?`,
+    `INSERT INTO papers_fts(papers_fts, rowid, title, authors, abstract)
+     SELECT 'delete', id, title, authors_text, coalesce(abstract, '') FROM papers WHERE id = ?`,
   );
   for (const id of ids) drop.run(id);
   db.close();

@@ -13,7 +13,15 @@ import type { Db } from '../db/open';
 /** Below this much imported text (about 1,500 papers with abstracts) the triggers are cheap enough. */
 export const DEFERRED_INDEX_MIN_BYTES = 2 * 1024 * 1024;
 
-const TRIGGERS = ['papers_fts_ai', 'papers_fts_au', 'papers_fts_ad'] as const;
+/** The triggers that keep both full-text indexes in step (migration 004); the `_ai` ones act on inserts. */
+const TRIGGERS = [
+  'papers_fts_ai',
+  'papers_fts_au',
+  'papers_fts_ad',
+  'notes_fts_ai',
+  'notes_fts_au',
+  'notes_fts_ad',
+] as const;
 /**
  * Indexes only the listing reads (sort orders, filters). Inserting a row into each of them at a random place is most
  * of what a new paper costs in a big library; rebuilding one from sorted data is far cheaper, so when an import at
@@ -36,7 +44,9 @@ const IMPORT_CACHE_KIB = 256 * 1024;
 export function withDeferredIndex<T>(db: Db, textLength: number, fn: () => T): T {
   if (textLength < DEFERRED_INDEX_MIN_BYTES) return fn();
   const saved = db
-    .prepare(`SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?)`)
+    .prepare(
+      `SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGERS.map(() => '?').join(', ')})`,
+    )
     .all(...TRIGGERS) as { name: string; sql: string }[];
   if (saved.length !== TRIGGERS.length) return fn();
   const seq = db
@@ -50,14 +60,15 @@ export function withDeferredIndex<T>(db: Db, textLength: number, fn: () => T): T
   const hashRow = db.prepare("SELECT v FROM papers_fts_config WHERE k = 'hashsize'").pluck().get() as
     number | undefined;
 
-  // The same triggers, as temporary ones that only act on papers that were there before the import.
+  // The same triggers, as temporary ones that only act on papers that were there before the import (with their
+  // own condition, if they have one, kept).
   const kept = saved.map((t) =>
     t.sql
       .replace(/^CREATE TRIGGER (\w+)/, 'CREATE TEMP TRIGGER $1_kept')
-      .replace(
-        / ON papers BEGIN/,
-        ` ON main.papers WHEN ${t.name === 'papers_fts_ai' ? 'new' : 'old'}.id <= ${before} BEGIN`,
-      ),
+      .replace(/ ON papers (?:WHEN (.*?) )?BEGIN/s, (_all, condition: string | undefined) => {
+        const mine = `${t.name.endsWith('_ai') ? 'new' : 'old'}.id <= ${before}`;
+        return ` ON main.papers WHEN ${mine}${condition ? ` AND (${condition})` : ''} BEGIN`;
+      }),
   );
   if (kept.some((sql) => !sql.includes('_kept') || !sql.includes(' WHEN '))) return fn();
   for (const t of saved) db.exec(`DROP TRIGGER main.${t.name}`);
@@ -78,10 +89,15 @@ export function withDeferredIndex<T>(db: Db, textLength: number, fn: () => T): T
     const result = fn();
     db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${HASH_SIZE})`);
     db.prepare(
-      `INSERT INTO papers_fts(rowid, title, authors, abstract, tags, note)
-       SELECT id, title, authors_text, coalesce(abstract, ''), tags_text, note FROM papers WHERE id > ? ORDER BY id`,
+      `INSERT INTO papers_fts(rowid, title, authors, abstract)
+       SELECT id, title, authors_text, coalesce(abstract, '') FROM papers WHERE id > ? ORDER BY id`,
     ).run(before);
     db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${Number(hashRow ?? DEFAULT_HASH_SIZE)})`);
+    // The annotation index holds only the papers with a tag or a note.
+    db.prepare(
+      `INSERT INTO notes_fts(rowid, tags, note)
+       SELECT id, tags_text, note FROM papers WHERE id > ? AND (tags_text <> '' OR note <> '') ORDER BY id`,
+    ).run(before);
     for (const t of saved) {
       db.exec(`DROP TRIGGER temp.${t.name}_kept`);
       db.exec(t.sql);
