@@ -77,8 +77,11 @@ function bulkLoad(file: string, size: number, seed: number): number {
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   const triggers = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?)")
-    .all('papers_fts_ai', 'papers_fts_au', 'paper_tags_ai') as { name: string; sql: string }[];
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?, ?, ?)")
+    .all('papers_fts_ai', 'papers_fts_au', 'notes_fts_ai', 'notes_fts_au', 'paper_tags_ai') as {
+    name: string;
+    sql: string;
+  }[];
   const generator = new PaperGenerator(size, seed);
   const insertPaper = db.prepare(
     `INSERT INTO papers (id, title, title_key, authors, authors_text, first_author, year, date, abstract, arxiv, url,
@@ -132,8 +135,11 @@ function bulkLoad(file: string, size: number, seed: number): number {
       }
       if ((i + 1) % 100_000 === 0) log(`loaded ${i + 1} of ${size} papers`);
     }
-    log('building the full-text index');
-    db.exec("INSERT INTO papers_fts(papers_fts) VALUES ('rebuild')");
+    log('building the full-text indexes');
+    // The annotation index reads only the annotated papers, through its content view.
+    db.exec(
+      "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild'); INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')",
+    );
     for (const t of triggers) db.exec(t.sql);
   })();
   db.pragma('journal_mode = WAL');
