@@ -9,6 +9,7 @@ import { openLibrary } from '../../electron/library';
 import { backupsFolder, listBackups } from '../../electron/library/backup';
 import { DamagedLibraryError } from '../../electron/library/db/health';
 import { answerDamagedStart, backupTime, damagedStartPrompt } from '../../electron/library/damaged-start';
+import { damagedPage, DAMAGED_PAGE_CSP } from '../../electron/serve/damaged';
 import { overwriteRootPage, sha256, truncateTo } from '../safety/damage';
 import { tempDir, TRENDING } from './helpers';
 
@@ -126,5 +127,28 @@ describe('starting on a damaged library', () => {
     expect(outcome.detail).toMatch(/cannot be restored.*nothing was changed/);
     expect(sha256(file)).toBe(bytes);
     expect(damagedCopies(dir)).toEqual([]);
+  });
+
+  it("lectern serve's page says the same, as text only, with the restore as its one form", () => {
+    const { file } = library(true);
+    overwriteRootPage(file, 'papers_title_key');
+    const err = openError(file);
+    // A folder name with markup in it is shown as text.
+    const hostile = new DamagedLibraryError(`${path.dirname(file)}/<script>alert(1)</script>.sqlite`, err.problems, {
+      file: err.backup!,
+      at: err.backupAt!,
+    });
+    const html = damagedPage(hostile, 'failed: <img src=x>');
+    expect(html).not.toMatch(/<script|<img/);
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    expect(html).toContain(`Restore newest backup (${backupTime(err.backupAt!)})`);
+    expect(html.match(/<form /g)).toHaveLength(1);
+    expect(html).toContain('<form method="post" action="/api/restore-newest">');
+    expect(DAMAGED_PAGE_CSP).toMatch(/default-src 'none'/);
+    expect(DAMAGED_PAGE_CSP).not.toMatch(/script-src|unsafe/);
+
+    const noBackup = damagedPage(new DamagedLibraryError(file, err.problems, null), null);
+    expect(noBackup).not.toContain('<form');
+    expect(noBackup).toContain('there is no good backup');
   });
 });
