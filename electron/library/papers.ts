@@ -100,40 +100,54 @@ export function getPapers(db: Db, ids: number[]): Paper[] {
 }
 
 /** Columns derived from others, kept so sorting and full-text search need no JSON parsing. */
-function derived(title: string, authors: Author[]) {
+function derived(title: string, authors: Author[], titleKey?: string) {
   return {
-    title_key: normalizeTitle(title),
+    title_key: titleKey ?? normalizeTitle(title),
     authors_text: authors.map(authorName).join('; '),
     first_author: authorFamily(authors[0]),
   };
 }
 
-export function insertPaper(db: Db, draft: PaperDraft, source: string | null, now: string): number {
-  const d = derived(draft.title, draft.authors);
+/**
+ * Adds a paper; returns its id. Parameters are bound by position: binding 20 named parameters from an object cost
+ * more than the row insert itself (an import of 100,000 papers spent 1.5 s of CPU on it).
+ */
+export function insertPaper(
+  db: Db,
+  draft: PaperDraft,
+  source: string | null,
+  now: string,
+  /** The draft's normalized title, when the caller has computed it already. */
+  titleKey?: string,
+): number {
+  const d = derived(draft.title, draft.authors, titleKey);
   const info = cached(
     db,
     `INSERT INTO papers (title, title_key, authors, authors_text, first_author, year, date, venue, abstract,
        entry_type, arxiv, doi, url, citekey, source, extra, added_at, updated_at, status, status_changed_at, note)
-     VALUES (@title, @title_key, @authors, @authors_text, @first_author, @year, @date, @venue, @abstract,
-       @entry_type, @arxiv, @doi, @url, @citekey, @source, @extra, @now, @now, 'new', @now, @note)`,
-  ).run({
-    ...d,
-    title: draft.title,
-    authors: JSON.stringify(draft.authors),
-    year: draft.year,
-    date: draft.date,
-    venue: draft.venue,
-    abstract: draft.abstract,
-    entry_type: draft.entryType,
-    arxiv: draft.arxiv,
-    doi: draft.doi,
-    url: draft.url,
-    citekey: draft.citekey,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)`,
+  ).run(
+    draft.title,
+    d.title_key,
+    JSON.stringify(draft.authors),
+    d.authors_text,
+    d.first_author,
+    draft.year,
+    draft.date,
+    draft.venue,
+    draft.abstract,
+    draft.entryType,
+    draft.arxiv,
+    draft.doi,
+    draft.url,
+    draft.citekey,
     source,
-    extra: JSON.stringify(draft.extra),
+    JSON.stringify(draft.extra),
     now,
-    note: draft.note ?? '',
-  });
+    now,
+    now,
+    draft.note ?? '',
+  );
   const id = Number(info.lastInsertRowid);
   if (draft.tags && draft.tags.length > 0) setPaperTags(db, id, draft.tags);
   return id;

@@ -37,8 +37,11 @@ export function sameByTitle(
   return true;
 }
 
-/** The id of the library paper that `draft` is a copy of, or null. `draft` is already cleaned (see `cleanDraft`). */
-export function findDuplicate(db: Db, draft: PaperDraft): number | null {
+/**
+ * The id of the library paper that `draft` is a copy of, or null. `draft` is already cleaned (see `cleanDraft`);
+ * `titleKey` is its normalized title, when the caller has it already.
+ */
+export function findDuplicate(db: Db, draft: PaperDraft, titleKey = normalizeTitle(draft.title)): number | null {
   if (draft.doi) {
     const row = cached(db, 'SELECT id FROM papers WHERE doi = ? ORDER BY id LIMIT 1').get(draft.doi) as
       { id: number } | undefined;
@@ -49,7 +52,7 @@ export function findDuplicate(db: Db, draft: PaperDraft): number | null {
       { id: number } | undefined;
     if (row) return row.id;
   }
-  const key = normalizeTitle(draft.title);
+  const key = titleKey;
   if (!key) return null;
   const candidates = cached(
     db,

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { LibraryError } from '../errors';
 
@@ -34,9 +35,10 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) throw new LibraryError('bad-input', `${file}: is a binary file, not text`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+  // isUtf8 and Buffer's decoder are native and fast; a fatal TextDecoder cost half a second per 100 MB.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
+  return new TextDecoder('windows-1252').decode(bytes);
 }

@@ -1,6 +1,6 @@
 /** Writing parsed entries into the library: validation, duplicates, merge, and the report. Caller owns the transaction. */
 import type { ImportReport, PaperDraft } from '../../../shared/types';
-import { normalizeArxivId, normalizeDoi } from '../../../shared/normalize';
+import { normalizeArxivId, normalizeDoi, normalizeTitle } from '../../../shared/normalize';
 import type { Db } from '../db/open';
 import type { ChangeRecorder } from '../history';
 import { getPaper, insertPaper, writePaper } from '../papers';
@@ -27,8 +27,9 @@ export function cleanDraft(draft: PaperDraft): PaperDraft {
   const title = draft.title.replace(/\s+/g, ' ').trim();
   if (!title) throw new Error('entry has no title');
   const text = (v: string | null) => {
-    // Only runs and tabs are rewritten: a pattern matching every single space costs more than the rest of the import.
-    const t = v?.replace(/\t|[ \t]{2,}/g, ' ').trim();
+    // Only runs and tabs are rewritten: a pattern matching every single space costs more than the rest of the import;
+    // and most values have neither, which two plain searches tell faster than the pattern.
+    const t = (v && (v.includes('\t') || v.includes('  ')) ? v.replace(/\t|[ \t]{2,}/g, ' ') : v)?.trim();
     return t ? t : null;
   };
   const year =
@@ -76,9 +77,10 @@ function importOne(ctx: ImportContext, raw: PaperDraft, report: ImportReport): v
     return;
   }
   const { db, recorder, now } = ctx;
-  const existingId = findDuplicate(db, draft);
+  const titleKey = normalizeTitle(draft.title);
+  const existingId = findDuplicate(db, draft, titleKey);
   if (existingId === null) {
-    const id = insertPaper(db, draft, ctx.source, now);
+    const id = insertPaper(db, draft, ctx.source, now, titleKey);
     recorder.created(id);
     report.added++;
     report.paperIds.push(id);
