@@ -7,40 +7,51 @@
  */
 import type { Db } from '../db/open';
 import { cached } from '../db/statements';
-import { P_SELECT, type TextGroup } from './compile';
+import { pieceSelect, type Piece, type TextGroup } from './compile';
 
-function pieceSql(group: TextGroup, sql: string, order: 'ASC' | 'DESC', limited: boolean): string {
-  const except = group.pAll !== null ? ` EXCEPT ${P_SELECT}` : '';
-  return `${sql}${except} ORDER BY 1 ${order}${limited ? ' LIMIT ?' : ''}`;
-}
-
-function pieceParams(group: TextGroup, params: string[]): string[] {
-  return group.pAll !== null ? [...params, group.pAll] : params;
+/** A piece's matches outside `pAll`, in rowid order, within `range` (a condition on rowid, or ''). */
+function pieceQuery(
+  group: TextGroup,
+  piece: Piece,
+  order: 'ASC' | 'DESC',
+  range: string,
+  rangeParams: unknown[],
+): { sql: string; params: unknown[] } {
+  const { sql, params } = pieceSelect(piece, range, rangeParams);
+  if (group.pAll === null) return { sql: `${sql} ORDER BY 1 ${order}`, params };
+  return {
+    sql: `${sql} EXCEPT SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?${range} ORDER BY 1 ${order}`,
+    params: [...params, group.pAll, ...rangeParams],
+  };
 }
 
 /** Every match beyond `pAll`, ascending ids. */
 export function extraIds(db: Db, group: TextGroup): number[] {
   if (group.pieces.length === 0) return [];
-  const lists = group.pieces.map(
-    (piece) =>
-      cached(db, pieceSql(group, piece.sql, 'ASC', false))
-        .pluck()
-        .all(...pieceParams(group, piece.params)) as number[],
-  );
+  const lists = group.pieces.map((piece) => {
+    const q = pieceQuery(group, piece, 'ASC', '', []);
+    return cached(db, q.sql)
+      .pluck()
+      .all(...q.params) as number[];
+  });
   if (lists.length === 1) return lists[0]!;
   return [...new Set(lists.flat())].sort((a, b) => a - b);
 }
 
-/** The first `k` matches beyond `pAll` by id, highest first when `desc`. */
-export function extraIdsByEdge(db: Db, group: TextGroup, desc: boolean, k: number): number[] {
+/**
+ * The first `k` matches beyond `pAll` by id, highest first when `desc`, among those beyond `edge` (an id the caller
+ * already has k matches up to, or null): each merge then reads only the end of the indexes it needs.
+ */
+export function extraIdsByEdge(db: Db, group: TextGroup, desc: boolean, k: number, edge: number | null): number[] {
   if (group.pieces.length === 0 || k <= 0) return [];
-  const order = desc ? 'DESC' : 'ASC';
-  const lists = group.pieces.map(
-    (piece) =>
-      cached(db, pieceSql(group, piece.sql, order, true))
-        .pluck()
-        .all(...pieceParams(group, piece.params), k) as number[],
-  );
+  const range = edge === null ? '' : desc ? ' AND rowid > ?' : ' AND rowid < ?';
+  const rangeParams = edge === null ? [] : [edge];
+  const lists = group.pieces.map((piece) => {
+    const q = pieceQuery(group, piece, desc ? 'DESC' : 'ASC', range, rangeParams);
+    return cached(db, `${q.sql} LIMIT ?`)
+      .pluck()
+      .all(...q.params, k) as number[];
+  });
   if (lists.length === 1) return lists[0]!;
   const sign = desc ? -1 : 1;
   return [...new Set(lists.flat())].sort((a, b) => sign * (a - b)).slice(0, k);

@@ -15,10 +15,31 @@
  */
 import type { QueryNode, TextField } from '../../../shared/query/ast';
 
-/** One piece of a text group's annotated matches: a SELECT of rowids over notes_fts, in rowid order. */
+/** One FTS5 scan of a piece: its index, its expression, and an optional further condition on the row. */
+export interface Arm {
+  table: 'papers_fts' | 'notes_fts';
+  match: string;
+  filter?: { sql: string; params: string[] };
+}
+
+/** One piece of a text group's annotated matches: the rowids its arms all list (the first over notes_fts). */
 export interface Piece {
-  sql: string;
-  params: string[];
+  arms: Arm[];
+}
+
+/**
+ * A piece as one SELECT of rowids, each arm restricted by `range` (a condition on `rowid` with its parameters, or
+ * ''), so that an ordered merge can start where it is needed. Returns the SQL and its parameters in order.
+ */
+export function pieceSelect(piece: Piece, range = '', rangeParams: unknown[] = []): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const sql = piece.arms
+    .map((arm) => {
+      params.push(arm.match, ...rangeParams, ...(arm.filter?.params ?? []));
+      return `SELECT rowid FROM ${arm.table} WHERE ${arm.table} MATCH ?${range}${arm.filter ? ` AND ${arm.filter.sql}` : ''}`;
+    })
+    .join(' INTERSECT ');
+  return { sql, params };
 }
 
 /** An AND of text terms, split across the two indexes. */
@@ -102,7 +123,7 @@ export function textGroup(terms: TextNode[]): TextGroup {
   const pieces: Piece[] = [];
   if (annotatable.length > MAX_PIECE_TERMS) {
     // Every annotated paper matching some term, kept when each term is in one of its entries.
-    const params: string[] = [aAny!];
+    const params: string[] = [];
     const checks = terms.map((_, i) => {
       const sides: string[] = [];
       if (p[i] !== null) {
@@ -115,18 +136,16 @@ export function textGroup(terms: TextNode[]): TextGroup {
       }
       return `(${sides.join(' OR ')})`;
     });
-    pieces.push({ sql: `${A_SELECT} AND ${checks.join(' AND ')}`, params });
+    pieces.push({ arms: [{ table: 'notes_fts', match: aAny!, filter: { sql: checks.join(' AND '), params } }] });
   } else {
     for (let mask = 1; mask < 1 << annotatable.length; mask++) {
       const inA = new Set(annotatable.filter((_, j) => mask & (1 << j)));
       const rest = terms.map((_, i) => i).filter((i) => !inA.has(i));
       if (rest.some((i) => p[i] === null)) continue;
       const aExpr = [...inA].map((i) => a[i]!).join(' AND ');
-      if (rest.length === 0) pieces.push({ sql: A_SELECT, params: [aExpr] });
-      else {
-        const pExpr = rest.map((i) => p[i]!).join(' AND ');
-        pieces.push({ sql: `${A_SELECT} INTERSECT ${P_SELECT}`, params: [aExpr, pExpr] });
-      }
+      const arms: Arm[] = [{ table: 'notes_fts', match: aExpr }];
+      if (rest.length > 0) arms.push({ table: 'papers_fts', match: rest.map((i) => p[i]!).join(' AND ') });
+      pieces.push({ arms });
     }
   }
   return { pAll, pieces, aAny };
@@ -140,8 +159,9 @@ function groupCondition(group: TextGroup, params: unknown[]): string {
     params.push(group.pAll);
   }
   for (const piece of group.pieces) {
-    arms.push(piece.sql === A_SELECT ? A_SELECT : `SELECT * FROM (${piece.sql})`);
-    params.push(...piece.params);
+    const select = pieceSelect(piece);
+    arms.push(piece.arms.length === 1 ? select.sql : `SELECT * FROM (${select.sql})`);
+    params.push(...select.params);
   }
   return arms.length === 0 ? '0' : `p.id IN (${arms.join(' UNION ')})`;
 }
