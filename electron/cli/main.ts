@@ -4,9 +4,13 @@
  */
 import os from 'node:os';
 import { createRouter, defaultLibraryPath, LibraryError, openLibrary, type Library, type Router } from '../library';
+import { BusyError } from '../library/errors';
 import { InputError, parseArgs, UsageError, type FlagSpec } from './args';
 import type { CliContext, CliIO, Command } from './command';
 import { commands, findCommand } from './registry';
+
+/** How long a command waits for another process's write lock before it gives up (a million-paper import fits). */
+const BUSY_WAIT_MS = 10 * 60 * 1000;
 
 const GLOBAL_FLAGS: Record<string, FlagSpec> = {
   library: { value: true },
@@ -73,15 +77,31 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
     }
     const libraryPath = args.flags.get('library')?.at(-1) ?? defaultLibraryPath(env, process.platform, os.homedir());
     let router: Router | null = null;
+    let saidBusy = false;
+    const sayBusy = () => {
+      if (!saidBusy)
+        io.stderr('lectern: another Lectern is writing the library (an import?); waiting for it to finish\n');
+      saidBusy = true;
+    };
     const ctx: CliContext = {
       args,
       json: args.flags.has('json'),
       io,
       libraryPath,
       library: () => (library ??= openLibrary({ path: libraryPath, dailyBackup: false })),
-      router: () => (router ??= createRouter(ctx.library())),
+      router: () => (router ??= createRouter(ctx.library(), { busyWaitMs: BUSY_WAIT_MS, onBusy: sayBusy })),
     };
-    return (await command.run(ctx)) ?? 0;
+    // Another process holding the write lock longer than SQLite's busy timeout (a long import in the window, say):
+    // nothing was written, so wait for it and run the command again rather than fail.
+    const deadline = Date.now() + BUSY_WAIT_MS;
+    for (;;) {
+      try {
+        return (await command.run(ctx)) ?? 0;
+      } catch (err) {
+        if (!(err instanceof BusyError) || Date.now() >= deadline) throw err;
+        sayBusy();
+      }
+    }
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`lectern: ${err.message}\n`);

@@ -57,6 +57,15 @@ export class Library {
     this.clock = options.now ?? (() => new Date());
   }
 
+  /**
+   * How long one statement waits, blocking this thread, for another connection's write lock (10 s by default, right
+   * for the CLI). The window and `lectern serve` wait briefly and let the router retry between turns of the event
+   * loop, so a long import by another process never freezes them.
+   */
+  setBusyTimeout(ms: number): void {
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

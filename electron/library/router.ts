@@ -11,7 +11,7 @@ import {
   type CommandResults,
   type Result,
 } from '../../shared/contract';
-import { LibraryError } from './errors';
+import { isBusy, LibraryError } from './errors';
 import type { Library } from './library';
 import { dismissDuplicate, duplicates, mergeDuplicate } from './duplicates';
 import { importJobs } from './jobs/import-jobs';
@@ -59,6 +59,47 @@ function handlers(lib: Library): Handlers {
   };
 }
 
+/**
+ * Commands that write. While this process runs an import (one long write transaction in a worker), they wait for it
+ * to land instead of failing on the lock: a status set during an import is applied right after it.
+ */
+const WRITES: ReadonlySet<CommandName> = new Set<CommandName>([
+  'papers.setStatus',
+  'papers.setStarred',
+  'papers.tag',
+  'papers.setNote',
+  'papers.update',
+  'papers.delete',
+  'tags.rename',
+  'tags.merge',
+  'tags.delete',
+  'library.restore',
+  'history.undo',
+  'history.redo',
+  'papers.add',
+  'papers.enrich',
+  'duplicates.merge',
+  'duplicates.dismiss',
+  'export.markdown',
+]);
+
+export interface RouterOptions {
+  /**
+   * How long a request keeps trying while another process holds the library's write lock (a long import by the
+   * CLI, say). Each try waits the connection's busy timeout; between tries the event loop is free.
+   */
+  busyWaitMs?: number;
+  /** Told once per request when it starts waiting for another process's write lock. */
+  onBusy?: () => void;
+}
+
+/** The busy timeout of a long-lived front door (window, serve): short, since the router retries (see setBusyTimeout). */
+export const INTERACTIVE_BUSY_TIMEOUT_MS = 250;
+
+/** Ten minutes: longer than a million-paper import takes. */
+const DEFAULT_BUSY_WAIT_MS = 10 * 60 * 1000;
+const RETRY_PAUSE_MS = 100;
+
 export interface Router {
   handle(command: unknown, input: unknown): Promise<Result<unknown>>;
   /** The same, typed, for in-process callers. */
@@ -69,8 +110,24 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
-export function createRouter(library: Library): Router {
+export function createRouter(library: Library, options: RouterOptions = {}): Router {
   const table = handlers(library);
+  const busyWaitMs = options.busyWaitMs ?? DEFAULT_BUSY_WAIT_MS;
+  const run = async (command: CommandName, args: unknown): Promise<unknown> => {
+    const handler = table[command] as (args: unknown) => unknown;
+    if (WRITES.has(command)) await importJobs(library).idle();
+    const deadline = Date.now() + busyWaitMs;
+    for (let told = false; ; told = true) {
+      try {
+        return await Promise.resolve(handler(args));
+      } catch (err) {
+        // Nothing was written (the transaction rolled back): the same request can be made again.
+        if (!isBusy(err) || Date.now() >= deadline) throw err;
+        if (!told) options.onBusy?.();
+        await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS));
+      }
+    }
+  };
   const handle = async (command: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isCommandName(command)) {
       return { ok: false, error: { code: 'bad-request', message: `unknown command ${String(command).slice(0, 100)}` } };
@@ -80,8 +137,7 @@ export function createRouter(library: Library): Router {
       return { ok: false, error: { code: 'bad-request', message: `${command}: ${describeIssues(parsed.error)}` } };
     }
     try {
-      const handler = table[command] as (args: unknown) => unknown;
-      return { ok: true, value: await Promise.resolve(handler(parsed.data)) };
+      return { ok: true, value: await run(command, parsed.data) };
     } catch (err) {
       if (err instanceof LibraryError) {
         return {

@@ -2,7 +2,7 @@
  * SQLite's terse failures when a change cannot be saved, said in the user's words. SQLite rolls the transaction back
  * in each case, so the message can promise that the library is as it was.
  */
-import { LibraryError } from './errors';
+import { BusyError, LibraryError } from './errors';
 
 const UNCHANGED = 'the change was not saved and the library is as it was';
 
@@ -29,10 +29,7 @@ export function explainWriteError(err: unknown): unknown {
     return new LibraryError('conflict', `the disk reported an error while saving (${detail}); ${UNCHANGED}`);
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new LibraryError(
-      'conflict',
-      `another Lectern kept the library busy for more than ten seconds (${detail}); ${UNCHANGED}; try again`,
-    );
+    return new BusyError(`another Lectern kept the library busy (${detail}); ${UNCHANGED}; try again`);
   }
   return err;
 }

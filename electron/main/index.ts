@@ -4,7 +4,14 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, session } from 'electron';
-import { createRouter, DamagedLibraryError, openLibrary, type Library, type Router } from '../library';
+import {
+  createRouter,
+  DamagedLibraryError,
+  INTERACTIVE_BUSY_TIMEOUT_MS,
+  openLibrary,
+  type Library,
+  type Router,
+} from '../library';
 import { setNativeBinding } from '../library/db/native-binding';
 import { useBundledImportWorker } from '../library/jobs/runner';
 // The import worker is bundled as its own entry; electron-vite gives its built path (see jobs/runner.ts).
@@ -41,6 +48,8 @@ async function openTheLibrary(): Promise<{ library: Library; router: Router; fil
   setNativeBinding(nativeBinding);
   const open = () => {
     const lib = openLibrary({ path: file, ...(nativeBinding ? { nativeBinding } : {}) });
+    // The main process must not block on another process's long write: wait briefly, the router retries.
+    lib.setBusyTimeout(INTERACTIVE_BUSY_TIMEOUT_MS);
     return { library: lib, router: createRouter(lib), file };
   };
   const explain = (err: unknown): null => {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createRouter, openLibrary } from '../../electron/library';
 import type { Result } from '../../shared/contract';
@@ -87,4 +88,93 @@ describe('several processes writing one library at once', () => {
     expect(window.check()).toEqual({ ok: true, problems: [] });
     window.close();
   }, 180_000);
+});
+
+describe('a long write by someone else never makes an ordinary change fail', () => {
+  it('the window (router) waits out a write lock held far longer than its busy timeout, without blocking', async () => {
+    const dir = tempDir('lectern-busy-');
+    const file = path.join(dir, 'library.sqlite');
+    const window = openLibrary({ path: file });
+    try {
+      window.importText('seed.txt', generatedPage(5, 'Seed'));
+      window.setBusyTimeout(20);
+      // Another process's long import: a connection holding the write lock for 1.5 s (75 busy timeouts).
+      const other = new Database(file);
+      other.prepare('BEGIN IMMEDIATE').run();
+      other.prepare("UPDATE papers SET venue = 'held' WHERE id = 1").run();
+      let released = false;
+      setTimeout(() => {
+        other.prepare('COMMIT').run();
+        other.close();
+        released = true;
+      }, 1500);
+      const router = createRouter(window);
+      // The event loop stays free meanwhile: a timer fires while the change is waiting.
+      let ticks = 0;
+      const ticker = setInterval(() => ticks++, 50);
+      const result = await router.call('papers.setStatus', { ids: [2], status: 'read' });
+      clearInterval(ticker);
+      expect(result.ok).toBe(true);
+      expect(released).toBe(true);
+      expect(ticks).toBeGreaterThan(10);
+      expect(window.get(2).status).toBe('read');
+      expect(window.get(1).venue).toBe('held');
+    } finally {
+      window.close();
+    }
+  });
+
+  it('a change made while the window imports is applied after the import instead of failing', async () => {
+    const dir = tempDir('lectern-busy-');
+    const file = path.join(dir, 'library.sqlite');
+    const window = openLibrary({ path: file });
+    try {
+      window.importText('seed.txt', generatedPage(3, 'Seed'));
+      window.setBusyTimeout(1);
+      const router = createRouter(window);
+      const importing = router.call('import.text', { name: 'big.txt', text: generatedPage(3000, 'Big') });
+      const change = router.call('papers.setStatus', { ids: [1], status: 'reading' });
+      const [imported, changed] = await Promise.all([importing, change]);
+      expect(imported.ok && imported.value.added).toBe(3000);
+      expect(changed.ok).toBe(true);
+      expect(window.get(1).status).toBe('reading');
+      // Applied after the import landed: the newest history entry is the status change.
+      expect(window.history(2).map((h) => h.label)).toEqual([
+        'Set status to reading',
+        expect.stringMatching(/^Import/),
+      ]);
+    } finally {
+      window.close();
+    }
+  });
+
+  it('the CLI waits for a write lock held longer than its 10 s busy timeout, says so, and then writes', async () => {
+    const dir = tempDir('lectern-busy-');
+    const file = path.join(dir, 'library.sqlite');
+    const seed = openLibrary({ path: file });
+    seed.importText('seed.txt', generatedPage(3, 'Seed'));
+    seed.close();
+    const holder = new Database(file);
+    holder.pragma('journal_mode = WAL');
+    holder.prepare('BEGIN IMMEDIATE').run();
+    holder.prepare("UPDATE papers SET venue = 'held' WHERE id = 1").run();
+    const child = spawn(process.execPath, [BIN, 'status', '2', 'read', '--library', file], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Held until the CLI has given up once on its own 10 s busy timeout and says it is waiting.
+    const since = Date.now();
+    while (!stderr.includes('waiting') && Date.now() - since < 45_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(stderr).toMatch(/another Lectern is writing the library .*waiting/);
+    expect(Date.now() - since).toBeGreaterThan(9_000);
+    holder.prepare('COMMIT').run();
+    holder.close();
+    expect(await exited).toBe(0);
+    const after = openLibrary({ path: file });
+    expect(after.get(2).status).toBe('read');
+    expect(after.get(1).venue).toBe('held');
+    after.close();
+  }, 90_000);
 });

@@ -6,7 +6,7 @@ import type { Command } from '../command';
 import { startServer } from '../../serve/server';
 import { ensureRendererBuilt } from '../../serve/renderer-build';
 import { autoBackup } from '../../library/backup';
-import { DamagedLibraryError, LibraryError, type Library } from '../../library';
+import { DamagedLibraryError, INTERACTIVE_BUSY_TIMEOUT_MS, LibraryError, type Library } from '../../library';
 import { answerDamagedStart, damagedStartPrompt } from '../../library/damaged-start';
 import type { DamagedStart } from '../../serve/damaged';
 
@@ -33,6 +33,8 @@ file is kept beside it); after the restore the window loads as usual.`,
       const library = ctx.library();
       // Like the window, a long-lived serve takes the once-a-day backup that short CLI commands skip.
       autoBackup(library.db, library.path, false);
+      // A server must not block on another process's long write: wait briefly, the router retries (router.ts).
+      library.setBusyTimeout(INTERACTIVE_BUSY_TIMEOUT_MS);
       return library;
     };
     let start: Library | DamagedStart;

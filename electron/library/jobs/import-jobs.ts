@@ -39,6 +39,11 @@ export class ImportJobs {
     return report;
   }
 
+  /** Resolves once no import is running or waiting (at once when none is). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) await this.queue;
+  }
+
   /** Cancels the running import and those waiting; returns how many were cancelled. */
   cancelAll(): number {
     let n = 0;
