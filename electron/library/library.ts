@@ -22,7 +22,7 @@ import { cached } from './db/statements';
 import { LibraryError } from './errors';
 import { ChangeRecorder, listHistory, redo, undo } from './history';
 import { getPaper, getPapers, writePaper, deletePaper } from './papers';
-import { addTag, dropUnusedTags, listTags, papersWithTag, removeTag } from './tags';
+import { addTag, dropUnusedTags, listTags, papersWithTag, readTagsOf, removeTag } from './tags';
 import { listPapers, libraryCounts, type ListOptions } from './search/list';
 import { checkLibrary } from './check';
 import { explainWriteError } from './write-errors';
@@ -186,7 +186,9 @@ export class Library {
     const label = [...add.map((t) => `+${t}`), ...remove.map((t) => `-${t}`)].join(' ');
     return this.change(`Tag ${label}`, ['papers', 'tags'], (rec, now) => {
       const stmt = cached(this.db, 'UPDATE papers SET updated_at = ? WHERE id = ?');
-      for (const p of this.requireAll(ids)) {
+      const papers = this.requireAll(ids);
+      const changed = new Set<number>();
+      for (const p of papers) {
         const have = new Set(p.tags.map((t) => t.toLowerCase()));
         const adds = add.filter((t) => !have.has(t.toLowerCase()));
         const removes = remove.filter((t) => have.has(t.toLowerCase()));
@@ -195,9 +197,12 @@ export class Library {
         for (const t of adds) addTag(this.db, p.id, t);
         for (const t of removes) removeTag(this.db, p.id, t);
         stmt.run(now, p.id);
+        changed.add(p.id);
       }
       dropUnusedTags(this.db);
-      return getPapers(this.db, ids);
+      // Only the tags are read again (in batches), not the whole papers.
+      const tags = readTagsOf(this.db, [...changed]);
+      return papers.map((p) => (changed.has(p.id) ? { ...p, tags: tags.get(p.id) ?? [], updatedAt: now } : p));
     });
   }
 

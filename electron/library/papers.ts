@@ -2,7 +2,7 @@
 import type { Author, Paper, PaperDraft, ReadingStatus } from '../../shared/types';
 import { authorFamily, authorName, normalizeTitle } from '../../shared/normalize';
 import type { Db } from './db/open';
-import { readTags, setPaperTags } from './tags';
+import { readTags, readTagsOf, setPaperTags } from './tags';
 import { cached } from './db/statements';
 
 export interface PaperRowData {
@@ -74,18 +74,9 @@ const BATCH = 5000;
 export function getPapers(db: Db, ids: number[]): Paper[] {
   const byId = new Map<number, Paper>();
   for (let i = 0; i < ids.length; i += BATCH) {
-    const json = JSON.stringify(ids.slice(i, i + BATCH));
-    const tags = new Map<number, string[]>();
-    const tagRows = cached(
-      db,
-      `SELECT pt.paper_id AS id, t.name AS name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-       WHERE pt.paper_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
-    ).all(json) as { id: number; name: string }[];
-    for (const r of tagRows) {
-      const list = tags.get(r.id);
-      if (list) list.push(r.name);
-      else tags.set(r.id, [r.name]);
-    }
+    const batch = ids.slice(i, i + BATCH);
+    const json = JSON.stringify(batch);
+    const tags = readTagsOf(db, batch);
     const rows = cached(db, `SELECT ${PAPER_COLUMNS} FROM papers WHERE id IN (SELECT value FROM json_each(?))`).all(
       json,
     ) as PaperRowData[];

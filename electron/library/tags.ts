@@ -11,6 +11,24 @@ export function readTags(db: Db, paperId: number): string[] {
   return rows.map((r) => r.name);
 }
 
+/** The tags of many papers (ordered as `readTags` orders them), read a batch at a time; untagged papers are absent. */
+export function readTagsOf(db: Db, paperIds: number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < paperIds.length; i += 5000) {
+    const rows = cached(
+      db,
+      `SELECT pt.paper_id AS id, t.name AS name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
+       WHERE pt.paper_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
+    ).all(JSON.stringify(paperIds.slice(i, i + 5000))) as { id: number; name: string }[];
+    for (const r of rows) {
+      const list = out.get(r.id);
+      if (list) list.push(r.name);
+      else out.set(r.id, [r.name]);
+    }
+  }
+  return out;
+}
+
 /** The tag's id, creating it (with this spelling) when no tag of that name exists in any case. */
 export function tagId(db: Db, name: string): number {
   const found = cached(db, 'SELECT id FROM tags WHERE name = ?').get(name) as { id: number } | undefined;
