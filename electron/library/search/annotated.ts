@@ -8,6 +8,11 @@
 import type { Db } from '../db/open';
 import { cached } from '../db/statements';
 import { pieceSelect, type Piece, type TextGroup } from './compile';
+import { signature } from './page-index';
+
+/** The last few sets computed, kept while the library is unchanged: a listing and its count both need one. */
+const REMEMBERED = 8;
+const remembered = new WeakMap<Db, { signature: string; sets: Map<string, number[]> }>();
 
 /** A piece's matches outside `pAll`, in rowid order, within `range` (a condition on rowid, or ''). */
 function pieceQuery(
@@ -28,6 +33,23 @@ function pieceQuery(
 /** Every match beyond `pAll`, ascending ids. */
 export function extraIds(db: Db, group: TextGroup): number[] {
   if (group.pieces.length === 0) return [];
+  const now = signature(db);
+  let memo = remembered.get(db);
+  if (!memo || memo.signature !== now) {
+    memo = { signature: now, sets: new Map() };
+    remembered.set(db, memo);
+  }
+  const key = JSON.stringify(group);
+  let ids = memo.sets.get(key);
+  if (!ids) {
+    ids = computeExtraIds(db, group);
+    if (memo.sets.size >= REMEMBERED) memo.sets.delete(memo.sets.keys().next().value!);
+    memo.sets.set(key, ids);
+  }
+  return ids;
+}
+
+function computeExtraIds(db: Db, group: TextGroup): number[] {
   const lists = group.pieces.map((piece) => {
     const q = pieceQuery(group, piece, 'ASC', '', []);
     return cached(db, q.sql)

@@ -27,7 +27,8 @@ interface State {
 
 const states = new WeakMap<Db, State>();
 
-function signature(db: Db): string {
+/** Changes whenever the library does: written by this connection (total_changes) or another (data_version). */
+export function signature(db: Db): string {
   const version = db.pragma('data_version', { simple: true }) as number;
   const changes = (cached(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
   return `${version}:${changes}`;
