@@ -102,7 +102,18 @@ function bulkLoad(file: string, size: number, seed: number): number {
       const authorsText = authors.map(authorName).join('; ');
       raw += Buffer.byteLength(p.title) + Buffer.byteLength(p.abstract) + Buffer.byteLength(authorsText);
       const at = new Date(base + i * 30_000).toISOString();
-      const tags = [...p.tags].sort();
+      // Tag ids first: tags_text lists the names in tag-id order, as the paper_tags trigger writes it (and `check`
+      // expects).
+      const tags = p.tags.map((tag) => {
+        let id = tagIds.get(tag);
+        if (id === undefined) {
+          insertTag.run(tag);
+          id = tagIdOf.get(tag) as number;
+          tagIds.set(tag, id);
+        }
+        return { tag, id };
+      });
+      tags.sort((a, b) => a.id - b.id);
       insertPaper.run(
         i + 1,
         p.title,
@@ -122,17 +133,9 @@ function bulkLoad(file: string, size: number, seed: number): number {
         at,
         p.starred ? 1 : 0,
         p.note,
-        tags.join(' '),
+        tags.map((t) => t.tag).join(' '),
       );
-      for (const tag of tags) {
-        let id = tagIds.get(tag);
-        if (id === undefined) {
-          insertTag.run(tag);
-          id = tagIdOf.get(tag) as number;
-          tagIds.set(tag, id);
-        }
-        insertPaperTag.run(i + 1, id);
-      }
+      for (const { id } of tags) insertPaperTag.run(i + 1, id);
       if ((i + 1) % 100_000 === 0) log(`loaded ${i + 1} of ${size} papers`);
     }
     log('building the full-text indexes');
