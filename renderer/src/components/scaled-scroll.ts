@@ -3,6 +3,7 @@
  * (Firefox at about 17.9 million), and a million 28-pixel rows is 28 million: so the scrolled spacer is capped and
  * the scroll position is scaled between the spacer and the table's true height. Below the cap the scale is exactly 1.
  */
+import { flushSync } from 'react-dom';
 import type { Virtualizer } from '@tanstack/react-virtual';
 
 export const MAX_SPACER_PX = 12_000_000;
@@ -35,8 +36,11 @@ export function scaledScrolling(factor: () => number) {
       if (!el) return undefined;
       const report = () => cb(el.scrollTop * factor(), false);
       report();
-      el.addEventListener('scroll', report, { passive: true });
-      return () => el.removeEventListener('scroll', report);
+      // The rows for the new offset render inside the scroll event, so the frame that shows the new position shows
+      // them too (rendered later, a fast scroll paints frames of empty table).
+      const onScroll = () => flushSync(report);
+      el.addEventListener('scroll', onScroll, { passive: true });
+      return () => el.removeEventListener('scroll', onScroll);
     },
     scrollToFn: (
       offset: number,

@@ -11,13 +11,19 @@ import { api } from '../api';
 export const PAGE_SIZE = 100;
 /** Pages kept around the visible range: enough to scroll back and forth without refetching. */
 const MAX_PAGES = 12;
+/**
+ * While the rows on screen jump by half a screen or more, more often than this (a fling, a dragged scrollbar), no page is
+ * fetched: the pages flown past would arrive after they left the screen, and only load the library and the window.
+ * The pages where the view comes to rest are fetched this long after the last jump.
+ */
+export const FLING_MS = 100;
 
 interface Page {
   rows: PaperRow[];
   generation: number;
 }
 
-interface Listing {
+export interface Listing {
   query: string;
   sort: Sort;
   snippets: boolean;
@@ -45,6 +51,8 @@ export class PaperPages {
   /** Page number → generation of the request in flight for it. */
   private inflight = new Map<number, number>();
   private range = { start: 0, end: 0 };
+  private lastJump = -Infinity;
+  private settle: ReturnType<typeof setTimeout> | null = null;
   private listeners = new Set<() => void>();
   snapshot: PagesSnapshot = { version: 0, total: 0, loading: true, error: null, query: '', listingId: 0 };
 
@@ -128,8 +136,23 @@ export class PaperPages {
   /** The rows on screen are start..end (exclusive); fetch the pages they need and one either side. */
   setRange(start: number, end: number): void {
     if (start === this.range.start && end === this.range.end) return;
+    const before = this.range;
     this.range = { start, end };
-    this.fill();
+    if (this.settle !== null) clearTimeout(this.settle);
+    this.settle = null;
+    // A jump moves the view by half a screen or more at once; a second jump soon after the first is a fling.
+    const now = performance.now();
+    const jumped = Math.abs(start - before.start) * 2 >= Math.max(2, end - start);
+    const flinging = jumped && now - this.lastJump < FLING_MS;
+    if (jumped) this.lastJump = now;
+    if (!flinging) {
+      this.fill();
+      return;
+    }
+    this.settle = setTimeout(() => {
+      this.settle = null;
+      this.fill();
+    }, FLING_MS);
   }
 
   private wantedPages(): number[] {
