@@ -1,30 +1,15 @@
 /** Wiring between the stores and the library: the listing follows the view, and library events refresh what is shown. */
 import { useEffect, useState } from 'react';
-import { parseQuery, queryHasText } from '../../shared/query/parse';
-import { QuerySyntaxError } from '../../shared/query/ast';
 import { api } from './api';
 import { paperPages } from './data/paper-pages';
 import { refreshCounts, refreshTags } from './data/summary';
 import { useNotices } from './state/notices';
-import { effectiveQuery, useView } from './state/view';
+import { listingFor, type QueryCheck } from './listing';
+import { useView } from './state/view';
 
 const SEARCH_DEBOUNCE_MS = 120;
 
-export interface QueryCheck {
-  error: string | null;
-  position: number | null;
-  hasText: boolean;
-}
-
-/** Checks the search box text with the same parser the library uses, so a typo is reported as it is typed. */
-export function checkQuery(search: string): QueryCheck {
-  try {
-    return { error: null, position: null, hasText: queryHasText(parseQuery(search)) };
-  } catch (err) {
-    if (err instanceof QuerySyntaxError) return { error: err.message, position: err.position, hasText: false };
-    throw err;
-  }
-}
+export { checkQuery, type QueryCheck } from './listing';
 
 /** Shows the listing for the current view, search and sort; typing is debounced, a bad query is not sent. */
 export function useListing(): QueryCheck {
@@ -42,12 +27,9 @@ export function useListing(): QueryCheck {
   }, [search]);
 
   useEffect(() => {
-    const result = checkQuery(debounced);
+    const { check: result, listing } = listingFor(view, debounced, sort);
     setCheck(result);
-    if (result.error) return;
-    // Relevance only means something for text; otherwise newest first.
-    const effectiveSort = sort.field === 'relevance' && !result.hasText ? { field: 'added' as const } : sort;
-    paperPages.setListing({ query: effectiveQuery(view, debounced), sort: effectiveSort, snippets: result.hasText });
+    if (listing) paperPages.setListing(listing);
   }, [view, debounced, sort]);
 
   return check;

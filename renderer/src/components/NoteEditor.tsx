@@ -2,18 +2,22 @@
  * The paper's Markdown note: a rendered, sanitized preview, and an editor opened with `n`.
  * Ctrl+Enter (Cmd+Enter) saves and returns to the table; Esc saves too; leaving the box saves.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Paper } from '../../../shared/types';
 import { call, messageOf } from '../data/call';
 import { usePanes } from '../state/panes';
 import { useNotices } from '../state/notices';
 import { focusTable } from '../focus';
-import { renderNote } from '../markdown';
 
+const NotePreview = lazy(() => import('./NotePreview'));
+
+/** The rendered note (its code loads with the first note shown, once). */
 function Preview({ markdown }: { markdown: string }) {
-  const html = useMemo(() => renderNote(markdown), [markdown]);
-  // Sanitized by DOMPurify in renderNote (html: false in markdown-it, allow-listed tags, checked links).
-  return <div className="note-preview" dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <Suspense fallback={<div className="note-preview" aria-busy="true" />}>
+      <NotePreview markdown={markdown} />
+    </Suspense>
+  );
 }
 
 export function NoteEditor({ paper }: { paper: Paper }) {
