@@ -26,3 +26,12 @@ export function orderBy(sort: ListSort, direction: SortDirection): string {
   const dir = direction === 'asc' ? 'ASC' : 'DESC';
   return `${SORT_KEY[sort]} ${dir}, p.id ${dir}`;
 }
+
+/** The index on each sort key (named in migrations 001 and 003); a page can be read by walking it in order. */
+export const SORT_INDEX: Record<ListSort, string> = {
+  title: 'papers_sort_title',
+  author: 'papers_sort_author',
+  year: 'papers_sort_year_key',
+  added: 'papers_sort_added',
+  status: 'papers_sort_status',
+};
