@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../electron/library/import/detect';
+import { readTextHead } from '../../electron/library/import/read-file';
 import { formatByName } from '../../electron/library/import/formats';
 import { sources } from './format-fixtures';
 import { FIXTURES, ROOT, tempDir, tempLibrary } from './helpers';
@@ -93,6 +94,45 @@ describe('format detection', () => {
     expect(report.added).toBe(1);
     expect(library.get(report.paperIds[0]!).source).toBe('wos:export.dat');
     expect(() => library.importFile(file, 'nope')).toThrow(/unknown format nope .*ris.*csl-json/);
+    library.close();
+  });
+});
+
+describe('reading only the beginning of a file to recognize it', () => {
+  it('keeps a UTF-8 character the 64 KiB cut splits, refuses what readTextFile refuses, and imports files in turn', () => {
+    const dir = tempDir();
+    // "é" is two bytes; the filler puts its first byte last in the first 64 KiB.
+    const file = path.join(dir, 'split.ris');
+    const record = (i: number) => `TY  - JOUR\nTI  - Étude numéro ${i}\nAU  - Müller, Jürgen\nPY  - 2020\nER  - \n\n`;
+    let text = '';
+    for (let i = 0; Buffer.byteLength(text) < 70_000; i++) text += record(i);
+    const cut = 64 * 1024;
+    const at = text.indexOf(
+      'é',
+      Buffer.from(text)
+        .subarray(0, cut - 40)
+        .toString('utf8').length,
+    );
+    const pad = cut - 1 - Buffer.byteLength(text.slice(0, at));
+    text = text.slice(0, at) + ' '.repeat(Math.max(0, pad)) + text.slice(at);
+    expect(Buffer.from(text)[cut - 1]).toBe(0xc3);
+    fs.writeFileSync(file, text);
+    const { head, size } = readTextHead(file);
+    expect(size).toBe(Buffer.byteLength(text));
+    expect(head).not.toContain('Ã');
+    expect(text.startsWith(head)).toBe(true);
+    expect(() => readTextHead(path.join(dir, 'missing.ris'))).toThrow(/cannot read/);
+    expect(() => readTextHead(dir)).toThrow(/is a folder/);
+
+    const { library } = tempLibrary();
+    const second = path.join(dir, 'second.ris');
+    fs.writeFileSync(second, record(9999));
+    const { report } = library.importSources([{ name: file }, { name: second }]);
+    expect(report.failed).toBe(0);
+    expect(report.added).toBeGreaterThan(100);
+    expect(library.list({ query: 'Étude', sort: 'title', offset: 0, limit: 1, snippets: false }).total).toBe(
+      report.added,
+    );
     library.close();
   });
 });

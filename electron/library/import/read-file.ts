@@ -13,6 +13,37 @@ export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
  * are read as Windows-1252, the usual encoding of older exports. Binary files are refused.
  */
 export function readTextFile(file: string): string {
+  checkImportFile(file);
+  const bytes = fs.readFileSync(file);
+  return decodeText(bytes, file);
+}
+
+/**
+ * The beginning of an import file as text (what format detection looks at), without reading the rest: an import of
+ * many big files reads each one only when its turn comes. Same refusals as `readTextFile`. Returns the file's size.
+ */
+export function readTextHead(file: string, bytes = 64 * 1024): { head: string; size: number } {
+  const size = checkImportFile(file);
+  const buffer = Buffer.alloc(Math.min(bytes, size));
+  const fd = fs.openSync(file, 'r');
+  let got: number;
+  try {
+    got = fs.readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  let end = got;
+  // Cut before a UTF-8 sequence the read split, so a valid file still reads as UTF-8.
+  if (end < size) {
+    let back = 0;
+    while (back < 3 && end - back - 1 >= 0 && (buffer[end - back - 1]! & 0xc0) === 0x80) back++;
+    if (end - back - 1 >= 0 && (buffer[end - back - 1]! & 0xc0) === 0xc0) end -= back + 1;
+  }
+  return { head: decodeText(buffer.subarray(0, end), file), size };
+}
+
+/** Refuses a missing file, a folder, or one over the size limit; returns the size. */
+function checkImportFile(file: string): number {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -26,8 +57,7 @@ export function readTextFile(file: string): string {
       `${file}: ${Math.round(stat.size / 1e6)} MB is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MB import limit; split the file`,
     );
   }
-  const bytes = fs.readFileSync(file);
-  return decodeText(bytes, file);
+  return stat.size;
 }
 
 export function decodeText(bytes: Uint8Array, file: string): string {

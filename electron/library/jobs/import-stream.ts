@@ -11,7 +11,7 @@ import type { ImportSource, Library } from '../library';
 import { detectFormat } from '../import/detect';
 import type { ImportFormat, ParsedEntry } from '../import/format';
 import { formatByName, formats } from '../import/formats';
-import { readTextFile } from '../import/read-file';
+import { readTextFile, readTextHead } from '../import/read-file';
 import { emptyReport, importEntries } from '../import/run';
 import { checkpointAfterImport, withDeferredIndex } from '../import/deferred-index';
 
@@ -78,11 +78,21 @@ function* watched(
   options.onProgress?.({ name, done, total: done });
 }
 
-function readSource(source: ImportSource, forced: ImportFormat | undefined): { text: string; format: ImportFormat } {
-  const text = source.text ?? readTextFile(source.name);
-  const format = forced ?? detectFormat(text, source.name);
+interface ReadySource {
+  name: string;
+  format: ImportFormat;
+  /** The text when it was given; a file is read only when its turn comes, and let go after. */
+  text: string | null;
+  size: number;
+}
+
+/** Checks a source and recognizes its format from its beginning, without reading a whole file. */
+function readSource(source: ImportSource, forced: ImportFormat | undefined): ReadySource {
+  const { head, size } =
+    source.text !== undefined ? { head: source.text, size: source.text.length } : readTextHead(source.name);
+  const format = forced ?? detectFormat(head, source.name);
   if (!format) throw new LibraryError('bad-input', `${source.name}: no supported format recognized`);
-  return { text, format };
+  return { name: source.name, format, text: source.text ?? null, size };
 }
 
 /**
@@ -101,10 +111,10 @@ export function importStreaming(
   }
   const report = emptyReport();
   const refused: ImportError[] = [];
-  const ready: { name: string; text: string; format: ImportFormat }[] = [];
+  const ready: ReadySource[] = [];
   for (const source of sources) {
     try {
-      ready.push({ name: source.name, ...readSource(source, forced) });
+      ready.push(readSource(source, forced));
     } catch (err) {
       if (!(err instanceof LibraryError)) throw err;
       refused.push({ file: source.name, line: null, message: `${err.message}; nothing was imported from it` });
@@ -114,11 +124,15 @@ export function importStreaming(
   report.failed += refused.length;
   if (ready.length === 0) return { report, refused };
   const label = ready.length === 1 ? `Import ${path.basename(ready[0]!.name)}` : `Import ${ready.length} files`;
-  const textLength = ready.reduce((sum, r) => sum + r.text.length, 0);
+  const textLength = ready.reduce((sum, r) => sum + r.size, 0);
   library.change(label, ['papers', 'tags'], (recorder, now) => {
     // A big import fills the full-text index once at the end (see import/deferred-index.ts).
     withDeferredIndex(library.db, textLength, () => {
-      for (const { name, text, format } of ready) {
+      for (const item of ready) {
+        const { name, format } = item;
+        // Read now (a file that became unreadable since it was checked fails the whole import, which rolls back).
+        const text = item.text ?? readTextFile(name);
+        item.text = null;
         const ctx = { db: library.db, file: name, source: `${format.name}:${path.basename(name)}`, now, recorder };
         importEntries(ctx, watched(name, text, format, options), report);
       }
