@@ -179,23 +179,50 @@ function papersById(db: Db, ids: number[]): Map<number, Paper> {
 /**
  * Snippets only for the rows on the page: computing them for every match would cost far more. From the paper's own
  * text where it matches, else from its tags and note.
+ *
+ * They are cut in a temporary FTS5 index (same columns, same tokenizer as the real
+ * one) holding only the page's rows. snippet() on the real index had to find each row with the query: one lookup per
+ * row, each expanding the whole query (a second for a page of `tran*` at a million papers). On 50 rows the same
+ * function gives the same snippets in a millisecond or two.
  */
+const SNIPPET_SOURCES = {
+  papers_fts: {
+    scratch: 'lectern_snippets_own',
+    columns: 'title, authors, abstract',
+    select: "SELECT id, title, authors_text, coalesce(abstract, '') FROM papers",
+  },
+  notes_fts: {
+    scratch: 'lectern_snippets_notes',
+    columns: 'tags, note',
+    select: 'SELECT id, tags_text, note FROM papers',
+  },
+} as const;
+
 function snippetsFor(db: Db, compiled: Compiled, rows: { id: number }[]): Map<number, string> {
   const out = new Map<number, string>();
-  const sources: [string, string | null][] = [
+  const sources: [keyof typeof SNIPPET_SOURCES, string | null][] = [
     ['papers_fts', compiled.rankP],
     ['notes_fts', compiled.rankA],
   ];
   for (const [table, match] of sources) {
     const missing = rows.filter((r) => !out.has(r.id));
     if (match === null || missing.length === 0) continue;
-    const placeholders = missing.map(() => '?').join(', ');
+    const { scratch, columns, select } = SNIPPET_SOURCES[table];
+    db.exec(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS temp.${scratch} USING fts5(${columns}, tokenize = 'porter unicode61 remove_diacritics 2')`,
+    );
+    cached(db, `DELETE FROM temp.${scratch}`).run();
+    cached(
+      db,
+      `INSERT INTO temp.${scratch}(rowid, ${columns}) ${select} WHERE id IN (SELECT value FROM json_each(?))`,
+    ).run(JSON.stringify(missing.map((r) => r.id)));
     const found = cached(
       db,
-      `SELECT rowid AS id, snippet(${table}, -1, '${MATCH_START}', '${MATCH_END}', '…', 24) AS s
-       FROM ${table} WHERE ${table} MATCH ? AND rowid IN (${placeholders})`,
-    ).all(match, ...missing.map((r) => r.id)) as { id: number; s: string }[];
+      `SELECT rowid AS id, snippet(${scratch}, -1, '${MATCH_START}', '${MATCH_END}', '…', 24) AS s
+       FROM temp.${scratch} WHERE ${scratch} MATCH ?`,
+    ).all(match) as { id: number; s: string }[];
     for (const r of found) out.set(r.id, r.s);
+    cached(db, `DELETE FROM temp.${scratch}`).run();
   }
   return out;
 }
