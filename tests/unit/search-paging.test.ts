@@ -161,6 +161,38 @@ describe('text queries', () => {
     }
   });
 
+  it('ranks a common word among its title, author and annotation matches with the exact top 50', () => {
+    // The title-first ranking (ranked.ts) is taken when a word has at least 50 such matches.
+    let titleFirst = 0;
+    for (const q of ['model', 'language', 'learning', 'models', 'agents', 'video', 'reasoning', 'large']) {
+      const compiled = compileUserQuery(q);
+      const titled = library.db
+        .prepare('SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?')
+        .pluck()
+        .get(`{title authors} : ${compiled.pureText!.pAll!}`) as number;
+      const exact = library.db
+        .prepare(
+          `SELECT p.id FROM papers p
+           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
+             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
+           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
+             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
+           WHERE ${compiled.where}
+           ORDER BY coalesce(r.score, 0) + coalesce(a.score, 0), p.id DESC LIMIT 50`,
+        )
+        .pluck()
+        .all(compiled.pureText!.pAll, compiled.pureText!.aAny, ...compiled.params) as number[];
+      const rows = page(q, 'relevance' as Sort, 'asc', 0, 50);
+      if (titled >= 50) {
+        titleFirst++;
+        expect(rows, q).toEqual(exact);
+      }
+      const shared = rows.filter((id) => exact.includes(id)).length;
+      expect(shared / exact.length, q).toBeGreaterThanOrEqual(0.9);
+    }
+    expect(titleFirst).toBeGreaterThanOrEqual(3);
+  });
+
   it('ranks a text query in the index exactly as the join does', () => {
     for (const q of queries) {
       const compiled = compileUserQuery(q);
