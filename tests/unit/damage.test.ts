@@ -6,38 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../electron/library';
 import { listBackups } from '../../electron/library/backup';
 import { checkLibraryFile } from '../../electron/library/check-file';
-import { DamagedLibraryError } from '../../electron/library/db/health';
 import { restoreLibrary } from '../../electron/library/restore';
 import { dropIndexRows, overwriteRootPage, sha256, truncateTo } from '../safety/damage';
+import { trendingLibrary, openError } from './damage-helpers';
 import { ROOT, tempDir, TRENDING } from './helpers';
-
-/** A library of the 84 trending papers, some tagged and noted, with one daily backup beside it. */
-function libraryWithBackup(): { dir: string; file: string } {
-  const dir = tempDir('lectern-damage-');
-  const file = path.join(dir, 'library.sqlite');
-  const lib = openLibrary({ path: file });
-  lib.importFile(TRENDING);
-  lib.tag([1, 2, 3], ['survey'], []);
-  lib.setNote(2, 'read the appendix');
-  lib.close();
-  openLibrary({ path: file }).close();
-  expect(listBackups(file)).toHaveLength(1);
-  return { dir, file };
-}
-
-function openError(file: string): DamagedLibraryError {
-  try {
-    openLibrary({ path: file }).close();
-  } catch (err) {
-    if (err instanceof DamagedLibraryError) return err;
-    throw err;
-  }
-  throw new Error('the damaged library opened');
-}
 
 describe('a damaged library', () => {
   it('is refused on open, never written, named with its newest good backup, and restorable', async () => {
-    const { dir, file } = libraryWithBackup();
+    const { dir, file } = trendingLibrary('lectern-damage-', true);
     overwriteRootPage(file, 'papers_title_key');
     const bytes = sha256(file);
     const backup = listBackups(file)[0]!.file;
@@ -73,7 +49,7 @@ describe('a damaged library', () => {
   });
 
   it('with a damaged index is rebuilt by check --repair, every paper kept, the damaged file kept', () => {
-    const { dir, file } = libraryWithBackup();
+    const { dir, file } = trendingLibrary('lectern-damage-', true);
     overwriteRootPage(file, 'papers_sort_title');
     const bytes = sha256(file);
     const report = checkLibraryFile(file, true);
@@ -90,7 +66,7 @@ describe('a damaged library', () => {
   });
 
   it('cut in half is refused, cannot be rebuilt, and says which backup to restore', () => {
-    const { file } = libraryWithBackup();
+    const { file } = trendingLibrary('lectern-damage-', true);
     truncateTo(file, 0.5);
     const bytes = sha256(file);
     const err = openError(file);
@@ -100,7 +76,7 @@ describe('a damaged library', () => {
   });
 
   it('with papers missing from the search index opens, is found by check and repaired', () => {
-    const { file } = libraryWithBackup();
+    const { file } = trendingLibrary('lectern-damage-', true);
     dropIndexRows(file, [1, 2, 5]);
     const lib = openLibrary({ path: file });
     const before = lib.check();
@@ -114,7 +90,7 @@ describe('a damaged library', () => {
   });
 
   it('with a stale tag mirror and orphan undo records is found and repaired', () => {
-    const { file } = libraryWithBackup();
+    const { file } = trendingLibrary('lectern-damage-', true);
     const lib = openLibrary({ path: file });
     lib.db.pragma('foreign_keys = OFF');
     lib.db.prepare("UPDATE papers SET tags_text = 'ghost' WHERE id = 4").run();

@@ -11,38 +11,13 @@ import { DamagedLibraryError } from '../../electron/library/db/health';
 import { answerDamagedStart, backupTime, damagedStartPrompt } from '../../electron/library/damaged-start';
 import { damagedPage, DAMAGED_PAGE_CSP } from '../../electron/serve/damaged';
 import { overwriteRootPage, sha256, truncateTo } from '../safety/damage';
-import { tempDir, TRENDING } from './helpers';
-
-/** The 84 trending papers, three tagged and one noted, closed; with one backup beside it when `backup`. */
-function library(backup: boolean): { dir: string; file: string } {
-  const dir = tempDir('lectern-damaged-start-');
-  const file = path.join(dir, 'library.sqlite');
-  const lib = openLibrary({ path: file, dailyBackup: false });
-  lib.importFile(TRENDING);
-  lib.tag([1, 2, 3], ['survey'], []);
-  lib.setNote(2, 'read the appendix');
-  lib.close();
-  // The second open of an existing library takes the daily backup.
-  if (backup) openLibrary({ path: file }).close();
-  expect(listBackups(file)).toHaveLength(backup ? 1 : 0);
-  return { dir, file };
-}
-
-function openError(file: string): DamagedLibraryError {
-  try {
-    openLibrary({ path: file }).close();
-  } catch (err) {
-    if (err instanceof DamagedLibraryError) return err;
-    throw err;
-  }
-  throw new Error('the damaged library opened');
-}
+import { trendingLibrary, openError } from './damage-helpers';
 
 const damagedCopies = (dir: string) => fs.readdirSync(dir).filter((f) => /^library-damaged-.*\.sqlite$/.test(f));
 
 describe('starting on a damaged library', () => {
   it('offers the newest good backup by its date, says what is wrong and where the damaged file will be kept', () => {
-    const { dir, file } = library(true);
+    const { dir, file } = trendingLibrary('lectern-damaged-start-', true);
     overwriteRootPage(file, 'papers_title_key');
     const err = openError(file);
     const backup = listBackups(file)[0]!;
@@ -61,7 +36,7 @@ describe('starting on a damaged library', () => {
   });
 
   it('Restore brings back the library as it was and keeps the damaged file, byte for byte, for inspection', async () => {
-    const { dir, file } = library(true);
+    const { dir, file } = trendingLibrary('lectern-damaged-start-', true);
     overwriteRootPage(file, 'papers_title_key');
     const damagedBytes = sha256(file);
     const err = openError(file);
@@ -83,7 +58,7 @@ describe('starting on a damaged library', () => {
   });
 
   it('Quit (or closing the dialog) changes nothing', async () => {
-    const { dir, file } = library(true);
+    const { dir, file } = trendingLibrary('lectern-damaged-start-', true);
     truncateTo(file, 0.6);
     const bytes = sha256(file);
     const err = openError(file);
@@ -95,7 +70,7 @@ describe('starting on a damaged library', () => {
   });
 
   it('without a good backup offers only Quit, and says so and where the damaged file is', async () => {
-    const { dir, file } = library(true);
+    const { dir, file } = trendingLibrary('lectern-damaged-start-', true);
     // The one backup is damaged too: it does not count.
     truncateTo(listBackups(file)[0]!.file, 0.5);
     overwriteRootPage(file, 'papers_title_key');
@@ -115,7 +90,7 @@ describe('starting on a damaged library', () => {
   });
 
   it("a backup that fails restore's own check is refused, and the damaged library left alone", async () => {
-    const { dir, file } = library(false);
+    const { dir, file } = trendingLibrary('lectern-damaged-start-', false);
     overwriteRootPage(file, 'papers_title_key');
     const bytes = sha256(file);
     // The newest backup went bad after the open looked at it: restore checks it again, fully, before swapping.
@@ -130,7 +105,7 @@ describe('starting on a damaged library', () => {
   });
 
   it("lectern serve's page says the same, as text only, with the restore as its one form", () => {
-    const { file } = library(true);
+    const { file } = trendingLibrary('lectern-damaged-start-', true);
     overwriteRootPage(file, 'papers_title_key');
     const err = openError(file);
     // A folder name with markup in it is shown as text.

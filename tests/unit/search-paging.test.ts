@@ -43,6 +43,26 @@ function referencePage(
     .all(...params, limit, offset) as number[];
 }
 
+/**
+ * The exact ranking, by the plain join: own text scored for all the terms, annotations for any of them, each 0 where
+ * its index does not match.
+ */
+function exactTop50(compiled: ReturnType<typeof compileUserQuery>): number[] {
+  const group = compiled.pureText!;
+  return library.db
+    .prepare(
+      `SELECT p.id FROM papers p
+       LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
+         FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
+       LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
+         FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
+       WHERE ${compiled.where}
+       ORDER BY coalesce(r.score, 0) + coalesce(a.score, 0), p.id DESC LIMIT 50`,
+    )
+    .pluck()
+    .all(group.pAll ?? '"\u0001"', group.aAny ?? '"\u0001"', ...compiled.params) as number[];
+}
+
 function page(query: string, sort: Sort, direction: SortDirection, offset: number, limit: number): number[] {
   return listRows(library.db, compileUserQuery(query), { query, sort, direction, offset, limit, snippets: false }).map(
     (r) => r.id,
@@ -170,18 +190,7 @@ describe('text queries', () => {
         .prepare('SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?')
         .pluck()
         .get(`{title authors} : ${compiled.pureText!.pAll!}`) as number;
-      const exact = library.db
-        .prepare(
-          `SELECT p.id FROM papers p
-           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
-             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
-           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
-             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
-           WHERE ${compiled.where}
-           ORDER BY coalesce(r.score, 0) + coalesce(a.score, 0), p.id DESC LIMIT 50`,
-        )
-        .pluck()
-        .all(compiled.pureText!.pAll, compiled.pureText!.aAny, ...compiled.params) as number[];
+      const exact = exactTop50(compiled);
       const rows = page(q, 'relevance' as Sort, 'asc', 0, 50);
       if (titled >= 50) {
         titleFirst++;
@@ -196,20 +205,7 @@ describe('text queries', () => {
   it('ranks a text query in the index exactly as the join does', () => {
     for (const q of queries) {
       const compiled = compileUserQuery(q);
-      // Own text scored for all the terms, annotations for any of them, each 0 where its index does not match.
-      const group = compiled.pureText!;
-      const joined = library.db
-        .prepare(
-          `SELECT p.id FROM papers p
-           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
-             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
-           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
-             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
-           WHERE ${compiled.where}
-           ORDER BY coalesce(r.score, 0) + coalesce(a.score, 0), p.id DESC LIMIT 50`,
-        )
-        .pluck()
-        .all(group.pAll ?? '"\u0001"', group.aAny ?? '"\u0001"', ...compiled.params);
+      const joined = exactTop50(compiled);
       const rows = listRows(library.db, compiled, {
         query: q,
         sort: 'relevance',
