@@ -106,6 +106,15 @@ export interface Router {
   call<C extends CommandName>(command: C, input: z.input<(typeof commands)[C]>): Promise<Result<CommandResults[C]>>;
 }
 
+/** A command name for a message, whatever was sent: an object whose toString is not a function cannot be printed. */
+function describeCommand(command: unknown): string {
+  try {
+    return String(command).slice(0, 100);
+  } catch {
+    return `(a ${typeof command})`;
+  }
+}
+
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
@@ -130,7 +139,7 @@ export function createRouter(library: Library, options: RouterOptions = {}): Rou
   };
   const handle = async (command: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isCommandName(command)) {
-      return { ok: false, error: { code: 'bad-request', message: `unknown command ${String(command).slice(0, 100)}` } };
+      return { ok: false, error: { code: 'bad-request', message: `unknown command ${describeCommand(command)}` } };
     }
     const parsed = commands[command].safeParse(input ?? {});
     if (!parsed.success) {
