@@ -3,7 +3,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { call, messageOf } from '../data/call';
 import { usePanes } from '../state/panes';
 import { useNotices } from '../state/notices';
-import { Dialog } from './Dialog';
+import { Dialog, FieldError } from './Dialog';
 
 export function AddPapersDialog() {
   const close = usePanes((s) => s.closeDialog);
@@ -51,11 +51,7 @@ export function AddPapersDialog() {
             onKeyDown={onKeyDown}
           />
         </label>
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <FieldError message={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={close}>
             Cancel

@@ -82,3 +82,12 @@ export function Dialog({ title, onClose, children, className, quietTitle }: Dial
     </div>
   );
 }
+
+/** A form's error, announced as it appears (role="alert"); nothing when there is none. */
+export function FieldError({ message }: { message: string | null | undefined }) {
+  return message ? (
+    <p role="alert" className="field-error">
+      {message}
+    </p>
+  ) : null;
+}

@@ -6,7 +6,7 @@ import { call, messageOf } from '../data/call';
 import { useNotices } from '../state/notices';
 import { usePanes } from '../state/panes';
 import { effectiveQuery, useView } from '../state/view';
-import { Dialog } from './Dialog';
+import { Dialog, FieldError } from './Dialog';
 
 type Scope = 'selection' | 'view' | 'everything';
 
@@ -99,11 +99,7 @@ export function ExportNotesDialog() {
             {summaryText(summary)}
           </p>
         ) : null}
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <FieldError message={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={close}>
             {summary ? 'Close' : 'Cancel'}

@@ -9,7 +9,7 @@ import { paperPages } from '../data/paper-pages';
 import { refreshCounts, refreshTags } from '../data/summary';
 import { useNotices } from '../state/notices';
 import { usePanes } from '../state/panes';
-import { Dialog } from './Dialog';
+import { Dialog, FieldError } from './Dialog';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -131,11 +131,7 @@ export function RestoreDialog() {
             </ul>
           </fieldset>
         )}
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <FieldError message={error} />
         <div className="dialog-actions">
           <button
             type="button"

@@ -5,7 +5,7 @@ import { useSummary } from '../data/summary';
 import { usePanes } from '../state/panes';
 import { useNotices } from '../state/notices';
 import { useView } from '../state/view';
-import { Dialog } from './Dialog';
+import { Dialog, FieldError } from './Dialog';
 
 export function TagActionsDialog() {
   const close = usePanes((s) => s.closeDialog);
@@ -75,11 +75,7 @@ export function TagActionsDialog() {
           </div>
         </form>
       ) : null}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       <div className="dialog-actions spread">
         <button
           type="button"

@@ -10,7 +10,7 @@ import { targetIds } from '../actions';
 import { useCursor } from '../state/cursor';
 import { usePanes } from '../state/panes';
 import { useNotices } from '../state/notices';
-import { Dialog } from './Dialog';
+import { Dialog, FieldError } from './Dialog';
 
 const MAX_SUGGESTIONS = 8;
 
@@ -114,11 +114,7 @@ export function TagBox() {
           </li>
         ))}
       </ul>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {[...current, ...added].length > 0 ? (
         <p className="tag-box-current">
           {[...new Set([...current, ...added])].map((t) => (
