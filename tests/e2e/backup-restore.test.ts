@@ -9,16 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Paper } from '../../shared/types';
-import {
-  TRENDING_PAGE,
-  cli,
-  listPapers,
-  openWindow,
-  serve,
-  tempLibraryPath,
-  waitForCursorOn,
-  waitForSearchStatus,
-} from './harness';
+import { cli, listPapers, openTrendingWindow, waitForCursorOn, waitForSearchStatus } from './harness';
 import type { Served, Window } from './harness';
 
 let served: Served;
@@ -50,13 +41,9 @@ async function runFromPalette(words: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  const library = tempLibraryPath();
-  cli(library, 'import', TRENDING_PAGE);
-  papers = listPapers(library);
-  cli(library, 'tag', String(papers[0]!.id), String(papers[1]!.id), '+survey');
-  served = await serve(library);
-  window = await openWindow(served.url);
-  page = window.page;
+  ({ served, window, page, papers } = await openTrendingWindow((library, imported) => {
+    cli(library, 'tag', String(imported[0]!.id), String(imported[1]!.id), '+survey');
+  }));
   await runFromPalette('go to all papers');
   await waitForSearchStatus(page, `${papers.length} papers`);
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Paper } from '../../shared/types';
-import { TRENDING_PAGE, cli, listPapers, openWindow, serve, tempLibraryPath, waitForSearchStatus } from './harness';
+import { openTrendingWindow, waitForSearchStatus } from './harness';
 import type { Served, Window } from './harness';
 
 let served: Served;
@@ -18,13 +18,8 @@ let papers: Paper[];
 let out: string;
 
 beforeAll(async () => {
-  const library = tempLibraryPath();
-  cli(library, 'import', TRENDING_PAGE);
-  papers = listPapers(library);
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'lectern-e2e-notes-'));
-  served = await serve(library);
-  window = await openWindow(served.url);
-  page = window.page;
+  ({ served, window, page, papers } = await openTrendingWindow());
   await waitForSearchStatus(page, `${papers.length} papers`);
 });
 

@@ -122,3 +122,27 @@ export async function waitForSearchStatus(page: Page, text: string | RegExp): Pr
   const status = page.locator('#search-status');
   await status.filter({ hasText: text }).waitFor({ timeout: 10_000 });
 }
+
+export interface TrendingWindow {
+  served: Served;
+  window: Window;
+  page: Page;
+  /** The imported papers, as the CLI lists them. */
+  papers: Paper[];
+}
+
+/**
+ * A library holding the Hugging Face trending page (imported with the CLI), `prepare` run on it with the CLI before
+ * the server starts, served and opened in Chromium.
+ */
+export async function openTrendingWindow(
+  prepare: (library: string, papers: Paper[]) => void = () => undefined,
+): Promise<TrendingWindow> {
+  const library = tempLibraryPath();
+  cli(library, 'import', TRENDING_PAGE);
+  const papers = listPapers(library);
+  prepare(library, papers);
+  const served = await serve(library);
+  const window = await openWindow(served.url);
+  return { served, window, page: window.page, papers };
+}

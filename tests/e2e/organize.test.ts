@@ -5,16 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Paper, TagCount } from '../../shared/types';
-import {
-  TRENDING_PAGE,
-  cli,
-  listPapers,
-  openWindow,
-  serve,
-  tempLibraryPath,
-  waitForCursorOn,
-  waitForSearchStatus,
-} from './harness';
+import { cli, listPapers, openTrendingWindow, waitForCursorOn, waitForSearchStatus } from './harness';
 import type { Served, Window } from './harness';
 
 let served: Served;
@@ -23,14 +14,10 @@ let page: Page;
 let papers: Paper[];
 
 beforeAll(async () => {
-  const library = tempLibraryPath();
-  cli(library, 'import', TRENDING_PAGE);
-  papers = listPapers(library);
-  cli(library, 'tag', String(papers[0]!.id), String(papers[1]!.id), '+llm');
-  cli(library, 'tag', String(papers[2]!.id), '+LLMs');
-  served = await serve(library);
-  window = await openWindow(served.url);
-  page = window.page;
+  ({ served, window, page, papers } = await openTrendingWindow((library, imported) => {
+    cli(library, 'tag', String(imported[0]!.id), String(imported[1]!.id), '+llm');
+    cli(library, 'tag', String(imported[2]!.id), '+LLMs');
+  }));
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await waitForSearchStatus(page, `${papers.length} papers`);
 });
