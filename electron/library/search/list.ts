@@ -66,9 +66,7 @@ export function listRows(db: Db, compiled: Compiled, options: ListOptions): Pape
         .pluck()
         .all(compiled.pureTag, limit, offset) as number[];
     } else {
-      ids =
-        walkSortIndex(db, compiled, sort, direction, offset, limit) ??
-        generalPage(db, compiled, sort, direction, offset, limit);
+      ids = filteredPage(db, compiled, sort, direction, offset, limit);
     }
     page = ids.map((id) => ({ id, score: null }));
   }
@@ -91,34 +89,11 @@ const WALK_ROWS = 2000;
 /**
  * A first page of a filtered view (`status:read`, `is:starred`, `tag:x status:new`…) read by walking the sort index:
  * the first WALK_ROWS papers in order, each tested against the query. When the page is complete among them it is
- * exactly the answer (the papers before it in the order were all tested); else null, and the general plan (read
- * every match through the filter's own index, then sort them all) runs. Bounded cost either way: at a million papers
+ * exactly the answer (the papers before it in the order were all tested); else the general plan (read every match
+ * through the filter's own index, then sort them all) runs. Bounded cost either way: at a million papers
  * the status and starred views took 70–280 ms by the general plan and take 2–6 ms by this one.
  */
-function walkSortIndex(
-  db: Db,
-  compiled: Compiled,
-  sort: ListSort,
-  direction: SortDirection,
-  offset: number,
-  limit: number,
-): number[] | null {
-  const want = offset + limit;
-  if (want > WALK_ROWS / 4) return null;
-  const rows = cached(
-    db,
-    `SELECT p.id, (${compiled.where}) FROM papers p INDEXED BY ${SORT_INDEX[sort]}
-     ORDER BY ${orderBy(sort, direction)} LIMIT ${WALK_ROWS}`,
-  )
-    .raw()
-    .all(...compiled.params) as [number, number | null][];
-  const found: number[] = [];
-  for (const [id, ok] of rows) if (ok === 1) found.push(id);
-  // Complete when the page is found, or when the walk saw the whole library.
-  return found.length >= want || rows.length < WALK_ROWS ? found.slice(offset, want) : null;
-}
-
-function generalPage(
+function filteredPage(
   db: Db,
   compiled: Compiled,
   sort: ListSort,
@@ -126,6 +101,20 @@ function generalPage(
   offset: number,
   limit: number,
 ): number[] {
+  const want = offset + limit;
+  if (want <= WALK_ROWS / 4) {
+    const rows = cached(
+      db,
+      `SELECT p.id, (${compiled.where}) FROM papers p INDEXED BY ${SORT_INDEX[sort]}
+     ORDER BY ${orderBy(sort, direction)} LIMIT ${WALK_ROWS}`,
+    )
+      .raw()
+      .all(...compiled.params) as [number, number | null][];
+    const found: number[] = [];
+    for (const [id, ok] of rows) if (ok === 1) found.push(id);
+    // Complete when the page is found, or when the walk saw the whole library.
+    if (found.length >= want || rows.length < WALK_ROWS) return found.slice(offset, want);
+  }
   return cached(
     db,
     `SELECT p.id FROM papers p WHERE ${compiled.where} ORDER BY ${orderBy(sort, direction)} LIMIT ? OFFSET ?`,
