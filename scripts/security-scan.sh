@@ -23,8 +23,9 @@ fi
 echo "== electronegativity"
 electron_version=$(node -p "require('./node_modules/electron/package.json').version" 2>/dev/null || echo 45.5.0)
 report=$(mktemp --suffix=.csv)
-# The report is read with a real CSV reader (quoted fields may hold commas); a report that does not read as one
-# finding per row (seen once in CI: a row cut in the middle) is produced again, up to three times.
+# The report is read with a real CSV reader (quoted fields may hold commas). A report that does not read as one
+# finding per row (seen in CI: a row broken across lines) is judged by the check named in each finding's wiki link;
+# one with no link at all is produced again, up to three times.
 scan_status=1
 for attempt in 1 2 3; do
   if timeout 300 npx -y @doyensec/electronegativity@1.10.3 -i electron -e "$electron_version" -r -v false -o "$report" >/dev/null 2>&1 &&
@@ -49,8 +50,16 @@ for attempt in 1 2 3; do
       if (field || row.length) { row.push(field); rows.push(row); }
       const findings = rows.slice(1).filter((r) => r.some((f) => f.trim()));
       if (findings.some((r) => !/^[A-Z][A-Z0-9_]+$/.test(r[0].trim()) || r.length < 5)) {
-        console.log("!! the report did not read as one finding per row; scanning again");
-        process.exit(3);
+        // Seen in CI only, and not reproduced by hand: a row broken across lines. Every finding still ends with its
+        // wiki link, which names its check: judge the checks by those, and show the report as it was written.
+        console.log("!! the report did not read as one finding per row; its text was:");
+        console.log(text.split("\n").slice(0, 12).map((l) => "   | " + l.slice(0, 160)).join("\n"));
+        const ids = [...text.matchAll(/wiki\/([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]);
+        if (ids.length === 0) process.exit(3);
+        const unexplained = ids.filter((id) => !reviewed[id]);
+        for (const id of ids) console.log(`${reviewed[id] ? "reviewed" : "OPEN    "} ${id} (from its wiki link)`);
+        console.log(`${ids.length} findings, ${unexplained.length} unexplained`);
+        process.exit(unexplained.length > 0 ? 1 : 0);
       }
       let open = 0;
       for (const [id, severity, confidence, file, at] of findings) {
