@@ -86,8 +86,8 @@ describe('a full disk', () => {
   });
 
   it('on a real tiny disk: the CLI says the disk is full, the library still passes check with every paper', () => {
-    const disk = tinyDisk(1024 * 1024);
-    console.info('full disk on a real filesystem:', disk ? 'tmpfs of 1 MiB' : 'not possible here (no mount rights)');
+    const disk = tinyDisk(4 * 1024 * 1024);
+    console.info('full disk on a real filesystem:', disk ? 'tmpfs of 4 MiB' : 'not possible here (no mount rights)');
     if (!disk) return;
     const file = trendingLibrary(disk);
     const listed = lectern(file, ['list', '--json']).stdout;
