@@ -9,6 +9,7 @@ import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { collectGarbage, time } from './measure';
 import type { BenchQuery } from './queries';
+import { authorsText } from '../electron/library/db/columns';
 
 const [peer, file, limitText, queriesFile] = process.argv.slice(2);
 const limit = Number(limitText);
@@ -20,7 +21,7 @@ interface Doc {
   authors: string;
   abstract: string;
 }
-const rows = db.prepare('SELECT id, title, authors_text AS authors, abstract FROM papers ORDER BY id LIMIT ?');
+const rows = db.prepare(`SELECT id, title, ${authorsText()} AS authors, abstract FROM papers ORDER BY id LIMIT ?`);
 
 collectGarbage();
 const heapBefore = process.memoryUsage().heapUsed;

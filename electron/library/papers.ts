@@ -1,9 +1,10 @@
 /** Reading and writing paper rows. Callers own the transaction; every function here is synchronous. */
 import type { Author, Paper, PaperDraft, ReadingStatus } from '../../shared/types';
-import { authorFamily, authorName, normalizeTitle } from '../../shared/normalize';
+import { authorFamily, normalizeTitle } from '../../shared/normalize';
 import type { Db } from './db/open';
 import { readTags, readTagsOf, setPaperTags } from './tags';
 import { cached } from './db/statements';
+import { decodeAuthors, encodeAuthors, titleHash } from './db/columns';
 
 export interface PaperRowData {
   id: number;
@@ -37,7 +38,7 @@ export function rowToPaper(row: PaperRowData, tags: string[]): Paper {
   return {
     id: row.id,
     title: row.title,
-    authors: JSON.parse(row.authors) as Author[],
+    authors: decodeAuthors(row.authors),
     year: row.year,
     date: row.date,
     venue: row.venue,
@@ -92,9 +93,11 @@ export function getPapers(db: Db, ids: number[]): Paper[] {
 
 /** Columns derived from others, kept so sorting and full-text search need no JSON parsing. */
 function derived(title: string, authors: Author[], titleKey?: string) {
+  const [stored, text] = encodeAuthors(authors);
   return {
-    title_key: titleKey ?? normalizeTitle(title),
-    authors_text: authors.map(authorName).join('; '),
+    title_hash: titleHash(titleKey ?? normalizeTitle(title)),
+    authors: stored,
+    authors_text: text,
     first_author: authorFamily(authors[0]),
   };
 }
@@ -114,13 +117,13 @@ export function insertPaper(
   const d = derived(draft.title, draft.authors, titleKey);
   const info = cached(
     db,
-    `INSERT INTO papers (title, title_key, authors, authors_text, first_author, year, date, venue, abstract,
+    `INSERT INTO papers (title, title_hash, authors, authors_text, first_author, year, date, venue, abstract,
        entry_type, arxiv, doi, url, citekey, source, extra, added_at, updated_at, status, status_changed_at, note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)`,
   ).run(
     draft.title,
-    d.title_key,
-    JSON.stringify(draft.authors),
+    d.title_hash,
+    d.authors,
     d.authors_text,
     d.first_author,
     draft.year,
@@ -151,7 +154,6 @@ export function writePaper(db: Db, paper: Paper): void {
     ...d,
     id: paper.id,
     title: paper.title,
-    authors: JSON.stringify(paper.authors),
     year: paper.year,
     date: paper.date,
     venue: paper.venue,
@@ -172,12 +174,12 @@ export function writePaper(db: Db, paper: Paper): void {
   };
   cached(
     db,
-    `INSERT INTO papers (id, title, title_key, authors, authors_text, first_author, year, date, venue, abstract,
+    `INSERT INTO papers (id, title, title_hash, authors, authors_text, first_author, year, date, venue, abstract,
        entry_type, arxiv, doi, url, citekey, source, extra, added_at, updated_at, status, status_changed_at, starred, note)
-     VALUES (@id, @title, @title_key, @authors, @authors_text, @first_author, @year, @date, @venue, @abstract,
+     VALUES (@id, @title, @title_hash, @authors, @authors_text, @first_author, @year, @date, @venue, @abstract,
        @entry_type, @arxiv, @doi, @url, @citekey, @source, @extra, @added_at, @updated_at, @status, @status_changed_at,
        @starred, @note)
-     ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_key = excluded.title_key, authors = excluded.authors,
+     ON CONFLICT(id) DO UPDATE SET title = excluded.title, title_hash = excluded.title_hash, authors = excluded.authors,
        authors_text = excluded.authors_text, first_author = excluded.first_author, year = excluded.year,
        date = excluded.date, venue = excluded.venue, abstract = excluded.abstract, entry_type = excluded.entry_type,
        arxiv = excluded.arxiv, doi = excluded.doi, url = excluded.url, citekey = excluded.citekey,

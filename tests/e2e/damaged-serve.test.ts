@@ -26,7 +26,7 @@ beforeAll(async () => {
   cli(library, 'tag', String(papers[0]!.id), '+survey');
   cli(library, 'backup');
   before = listPapers(library);
-  overwriteRootPage(library, 'papers_title_key');
+  overwriteRootPage(library, 'papers_title_hash');
   damagedBytes = sha256(library);
   served = await serve(library);
   window = await openWindow(served.url);

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { indexedAuthors } from '../../electron/library/db/columns';
 
 /** Folds the WAL into the main file so byte surgery on it means what it says. */
 export function settle(file: string): void {
@@ -33,7 +34,7 @@ export function dropIndexRows(file: string, ids: number[]): void {
   const db = new Database(file);
   const drop = db.prepare(
     `INSERT INTO papers_fts(papers_fts, rowid, title, authors, abstract)
-     SELECT 'delete', id, title, authors_text, coalesce(abstract, '') FROM papers WHERE id = ?`,
+     SELECT 'delete', id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers WHERE id = ?`,
   );
   for (const id of ids) drop.run(id);
   db.close();

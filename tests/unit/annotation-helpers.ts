@@ -7,6 +7,7 @@ import type { Library } from '../../electron/library';
 import { parseQuery } from '../../shared/query/parse';
 import type { QueryNode } from '../../shared/query/ast';
 import type { SortField } from '../../shared/types';
+import { authorsText } from '../../electron/library/db/columns';
 
 /** Words the porter stemmer leaves as they are, so a plain JavaScript comparison sees what the index sees. */
 export const VOCAB = [
@@ -111,7 +112,11 @@ function matches(node: QueryNode, row: Row, tags: Set<string>): boolean {
 
 export function bruteForce(library: Library, query: string): number[] {
   const root = parseQuery(query);
-  const rows = library.db.prepare('SELECT * FROM papers ORDER BY id').all() as Row[];
+  // authors_text: the authors as the index reads them, spelled out ("Given Family; …").
+  const rows = library.db
+    .prepare(`SELECT *, ${authorsText()} AS authors_shown FROM papers ORDER BY id`)
+    .all()
+    .map((r) => ({ ...(r as Row), authors_text: (r as { authors_shown: string }).authors_shown }));
   const tagRows = library.db
     .prepare('SELECT pt.paper_id AS id, t.name AS name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id')
     .all() as { id: number; name: string }[];

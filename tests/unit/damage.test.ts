@@ -14,7 +14,7 @@ import { ROOT, tempDir, TRENDING } from './helpers';
 describe('a damaged library', () => {
   it('is refused on open, never written, named with its newest good backup, and restorable', async () => {
     const { dir, file } = trendingLibrary('lectern-damage-', true);
-    overwriteRootPage(file, 'papers_title_key');
+    overwriteRootPage(file, 'papers_title_hash');
     const bytes = sha256(file);
     const backup = listBackups(file)[0]!.file;
     const err = openError(file);
@@ -35,7 +35,7 @@ describe('a damaged library', () => {
 
     const report = checkLibraryFile(file, false);
     expect(report.ok).toBe(false);
-    expect(report.problems.join('\n')).toMatch(/papers_title_key|malformed/);
+    expect(report.problems.join('\n')).toMatch(/papers_title_hash|malformed/);
     expect(sha256(file)).toBe(bytes);
 
     const result = await restoreLibrary(file, backup);

@@ -18,7 +18,7 @@ const damagedCopies = (dir: string) => fs.readdirSync(dir).filter((f) => /^libra
 describe('starting on a damaged library', () => {
   it('offers the newest good backup by its date, says what is wrong and where the damaged file will be kept', () => {
     const { dir, file } = trendingLibrary('lectern-damaged-start-', true);
-    overwriteRootPage(file, 'papers_title_key');
+    overwriteRootPage(file, 'papers_title_hash');
     const err = openError(file);
     const backup = listBackups(file)[0]!;
     expect(err.backupAt).toBe(backup.at);
@@ -37,7 +37,7 @@ describe('starting on a damaged library', () => {
 
   it('Restore brings back the library as it was and keeps the damaged file, byte for byte, for inspection', async () => {
     const { dir, file } = trendingLibrary('lectern-damaged-start-', true);
-    overwriteRootPage(file, 'papers_title_key');
+    overwriteRootPage(file, 'papers_title_hash');
     const damagedBytes = sha256(file);
     const err = openError(file);
     const prompt = damagedStartPrompt(err);
@@ -73,7 +73,7 @@ describe('starting on a damaged library', () => {
     const { dir, file } = trendingLibrary('lectern-damaged-start-', true);
     // The one backup is damaged too: it does not count.
     truncateTo(listBackups(file)[0]!.file, 0.5);
-    overwriteRootPage(file, 'papers_title_key');
+    overwriteRootPage(file, 'papers_title_hash');
     const bytes = sha256(file);
     const err = openError(file);
     expect(err.backup).toBeNull();
@@ -91,7 +91,7 @@ describe('starting on a damaged library', () => {
 
   it("a backup that fails restore's own check is refused, and the damaged library left alone", async () => {
     const { dir, file } = trendingLibrary('lectern-damaged-start-', false);
-    overwriteRootPage(file, 'papers_title_key');
+    overwriteRootPage(file, 'papers_title_hash');
     const bytes = sha256(file);
     // The newest backup went bad after the open looked at it: restore checks it again, fully, before swapping.
     const err = new DamagedLibraryError(file, ['forged'], { file: path.join(dir, 'not-a-backup.sqlite'), at: '' });
@@ -106,7 +106,7 @@ describe('starting on a damaged library', () => {
 
   it("lectern serve's page says the same, as text only, with the restore as its one form", () => {
     const { file } = trendingLibrary('lectern-damaged-start-', true);
-    overwriteRootPage(file, 'papers_title_key');
+    overwriteRootPage(file, 'papers_title_hash');
     const err = openError(file);
     // A folder name with markup in it is shown as text.
     const hostile = new DamagedLibraryError(`${path.dirname(file)}/<script>alert(1)</script>.sqlite`, err.problems, {

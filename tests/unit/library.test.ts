@@ -29,7 +29,10 @@ describe('database and migrations', () => {
   it('applies every migration on a fresh database, each leaving a working schema', () => {
     for (const m of migrations) {
       const db = new Database(':memory:');
-      for (const earlier of migrations.filter((x) => x.version <= m.version)) db.exec(earlier.up);
+      for (const earlier of migrations.filter((x) => x.version <= m.version)) {
+        db.exec(earlier.up);
+        earlier.run?.(db);
+      }
       expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'papers'").get()).toEqual({ n: 1 });
       db.close();
     }

@@ -10,6 +10,7 @@ import { cached } from '../db/statements';
 import { getPaper } from '../papers';
 import { familyKey, sameByTitle } from '../import/dedupe';
 import { blockKeys, nearlySameTitle } from './similar';
+import { normalizeTitle } from '../../../shared/normalize';
 
 interface Row {
   id: number;
@@ -106,10 +107,12 @@ export function listDuplicates(db: Db, limit = 1000): DuplicatePair[] {
   const out = new PairSet(dismissedPairs(db));
   groupPairs(db, 'doi', 'same-doi', out);
   groupPairs(db, 'arxiv', 'same-arxiv', out);
-  const rows = cached(
-    db,
-    'SELECT id, title_key, first_author, year, arxiv, doi FROM papers ORDER BY id',
-  ).all() as Row[];
+  const rows = (
+    cached(db, 'SELECT id, title, first_author, year, arxiv, doi FROM papers ORDER BY id').all() as (Omit<
+      Row,
+      'title_key'
+    > & { title: string })[]
+  ).map(({ title, ...r }) => ({ ...r, title_key: normalizeTitle(title) }));
   titlePairs(rows, out);
   const sorted = [...out.pairs.values()].sort(
     (x, y) => strength(x.reason) - strength(y.reason) || x.a - y.a || x.b - y.b,

@@ -10,6 +10,7 @@ import type { Paper, PaperDraft, ReadingStatus } from '../../../shared/types';
 import { authorFamily, normalizeTitle } from '../../../shared/normalize';
 import type { Db } from '../db/open';
 import { cached } from '../db/statements';
+import { titleHash } from '../db/columns';
 
 interface Candidate {
   id: number;
@@ -54,10 +55,13 @@ export function findDuplicate(db: Db, draft: PaperDraft, titleKey = normalizeTit
   }
   const key = titleKey;
   if (!key) return null;
-  const candidates = cached(
-    db,
-    'SELECT id, year, first_author, arxiv, doi FROM papers WHERE title_key = ? ORDER BY id LIMIT 50',
-  ).all(key) as Candidate[];
+  // Papers whose normalized title has the same hash; a collision is told apart by the title itself.
+  const candidates = (
+    cached(
+      db,
+      'SELECT id, title, year, first_author, arxiv, doi FROM papers WHERE title_hash = ? ORDER BY id LIMIT 50',
+    ).all(titleHash(key)) as (Candidate & { title: string })[]
+  ).filter((c) => normalizeTitle(c.title) === key);
   const incoming = {
     year: draft.year,
     family: familyKey(authorFamily(draft.authors[0])),

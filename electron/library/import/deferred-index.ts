@@ -8,6 +8,7 @@
  * segments. It all happens inside the import's own transaction: a crash or a kill rolls back the papers, the index
  * and the schema change together, so the import stays atomic and other connections never see the triggers missing.
  */
+import { indexedAuthors } from '../db/columns';
 import type { Db } from '../db/open';
 
 /** Below this much imported text (about 1,500 papers with abstracts) the triggers are cheap enough. */
@@ -30,8 +31,8 @@ const TRIGGERS = [
  */
 const LISTING_INDEXES = /^papers_(sort_|status|starred)/;
 /** FTS5's in-memory buffer of pending index entries, in bytes, while the new papers are indexed (default 1 MiB). */
-const HASH_SIZE = 64 * 1024 * 1024;
-const DEFAULT_HASH_SIZE = 1024 * 1024;
+export const HASH_SIZE = 64 * 1024 * 1024;
+export const DEFAULT_HASH_SIZE = 1024 * 1024;
 /** A rough size of one imported paper's text, to tell from the text's size whether an import is big. */
 const BYTES_PER_PAPER = 1500;
 /** The page cache while importing, in KiB: fewer dirty pages spilled (and rewritten) to the write-ahead log. */
@@ -90,7 +91,7 @@ export function withDeferredIndex<T>(db: Db, textLength: number, fn: () => T): T
     db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${HASH_SIZE})`);
     db.prepare(
       `INSERT INTO papers_fts(rowid, title, authors, abstract)
-       SELECT id, title, authors_text, coalesce(abstract, '') FROM papers WHERE id > ? ORDER BY id`,
+       SELECT id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers WHERE id > ? ORDER BY id`,
     ).run(before);
     db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${Number(hashRow ?? DEFAULT_HASH_SIZE)})`);
     // The annotation index holds only the papers with a tag or a note.

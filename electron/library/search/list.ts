@@ -4,6 +4,7 @@ import { READING_STATUSES, MATCH_END, MATCH_START } from '../../../shared/types'
 import { parseQuery } from '../../../shared/query/parse';
 import { QuerySyntaxError } from '../../../shared/query/ast';
 import type { Db } from '../db/open';
+import { authorsText } from '../db/columns';
 import { cached } from '../db/statements';
 import { LibraryError } from '../errors';
 import { PAPER_COLUMNS, rowToPaper, type PaperRowData } from '../papers';
@@ -178,7 +179,7 @@ const SNIPPET_SOURCES = {
   papers_fts: {
     scratch: 'lectern_snippets_own',
     columns: 'title, authors, abstract',
-    select: "SELECT id, title, authors_text, coalesce(abstract, '') FROM papers",
+    select: `SELECT id, title, ${authorsText()}, coalesce(abstract, '') FROM papers`,
   },
   notes_fts: {
     scratch: 'lectern_snippets_notes',
