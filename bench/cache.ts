@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openLibrary } from '../electron/library';
+import { encodeAuthors, titleHash } from '../electron/library/db/columns';
+import { DEFAULT_HASH_SIZE, HASH_SIZE } from '../electron/library/import/deferred-index';
 import { authorFamily, authorName, normalizeTitle, parsePersonName } from '../shared/normalize';
 import { DEFAULT_SEED, GENERATOR_VERSION, PaperGenerator, toHfJson } from './generate';
 
@@ -50,9 +52,15 @@ export interface CachedLibrary {
   rawTextBytes: number;
 }
 
+/**
+ * Bumped when a change to the library's file layout (page size, columns) would not reach a cached library through
+ * its migrations, so the size figures are taken on a library laid out as the app lays out new ones.
+ */
+const LAYOUT_VERSION = 4;
+
 /** The library database with `size` papers, their tags, notes, statuses and stars, built on first use. */
 export function cachedLibrary(cacheDir: string, size: number, seed = DEFAULT_SEED): CachedLibrary {
-  const dir = path.join(cacheDir, `library-${size}-s${seed}-g${GENERATOR_VERSION}`);
+  const dir = path.join(cacheDir, `library-${size}-s${seed}-g${GENERATOR_VERSION}-l${LAYOUT_VERSION}`);
   const file = path.join(dir, 'library.sqlite');
   const meta = path.join(dir, 'DONE');
   if (done(dir)) return { file, size, rawTextBytes: Number(fs.readFileSync(meta, 'utf8')) };
@@ -84,7 +92,7 @@ function bulkLoad(file: string, size: number, seed: number): number {
   }[];
   const generator = new PaperGenerator(size, seed);
   const insertPaper = db.prepare(
-    `INSERT INTO papers (id, title, title_key, authors, authors_text, first_author, year, date, abstract, arxiv, url,
+    `INSERT INTO papers (id, title, title_hash, authors, authors_text, first_author, year, date, abstract, arxiv, url,
        source, added_at, updated_at, status, status_changed_at, starred, note, tags_text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -117,9 +125,8 @@ function bulkLoad(file: string, size: number, seed: number): number {
       insertPaper.run(
         i + 1,
         p.title,
-        normalizeTitle(p.title),
-        JSON.stringify(authors),
-        authorsText,
+        titleHash(normalizeTitle(p.title)),
+        ...encodeAuthors(authors),
         authorFamily(authors[0]),
         Number(p.published.slice(0, 4)),
         p.published,
@@ -139,10 +146,13 @@ function bulkLoad(file: string, size: number, seed: number): number {
       if ((i + 1) % 100_000 === 0) log(`loaded ${i + 1} of ${size} papers`);
     }
     log('building the full-text indexes');
-    // The annotation index reads only the annotated papers, through its content view.
+    // The annotation index reads only the annotated papers, through its content view. FTS5's buffer is as large as
+    // during the app's own big imports (`deferred-index.ts`), so the index has the same shape (and size) as theirs.
+    db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${HASH_SIZE})`);
     db.exec(
       "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild'); INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')",
     );
+    db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${DEFAULT_HASH_SIZE})`);
     for (const t of triggers) db.exec(t.sql);
   })();
   db.pragma('journal_mode = WAL');
