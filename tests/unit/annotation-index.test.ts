@@ -14,7 +14,8 @@ import { openLibrary, type Library } from '../../electron/library';
 import { migrations } from '../../electron/library/db/migrations';
 import { compileUserQuery } from '../../electron/library/search/list';
 import { importStreaming } from '../../electron/library/jobs/import-stream';
-import { DEFERRED_INDEX_MIN_BYTES } from '../../electron/library/import/deferred-index';
+import { DEFERRED_INDEX_MIN_BYTES, withDeferredIndex } from '../../electron/library/import/deferred-index';
+import { insertPaper, writePaper } from '../../electron/library/papers';
 import { importDrafts } from './duplicates-helpers';
 import { tempDir, tempLibrary } from './helpers';
 import {
@@ -309,6 +310,47 @@ describe('upgrading a version-3 library', () => {
 });
 
 describe('a big import fills both indexes at the end', () => {
+  it('keeps updates to papers that were there in step, and indexes one inserted again under its old id', () => {
+    const { library } = tempLibrary();
+    try {
+      const random = rng(9);
+      const ids = library.importText('first.json', cslPapers(random, 6)).paperIds;
+      library.tag([ids[0]!, ids[1]!], ['earlier'], []);
+      const gone = library.get(ids[2]!);
+      const edited = library.get(ids[0]!);
+      library.delete([gone.id]);
+      const db = library.db;
+      db.transaction(() =>
+        withDeferredIndex(db, DEFERRED_INDEX_MIN_BYTES, () => {
+          // What a merge does to a paper that was there, and (never done by an import, but possible) a paper put
+          // back with its old id, beside new papers.
+          writePaper(db, { ...edited, title: 'Quixotic merged title', note: 'kelp', tags: ['later'] });
+          writePaper(db, { ...gone, title: 'Zanzibar returns' });
+          for (let i = 0; i < 30; i++) {
+            const draft = {
+              ...gone,
+              title: `Fresh paper ${i} about yonder`,
+              arxiv: null,
+              doi: null,
+              tags: [],
+              note: '',
+            };
+            insertPaper(db, draft, 'x', library.now());
+          }
+        }),
+      )();
+      expectIndexesInStep(library, 'after the deferred import');
+      const total = (query: string) =>
+        library.list({ query, sort: 'relevance', offset: 0, limit: 50, snippets: false }).total;
+      expect(total('zanzibar')).toBe(1);
+      expect(total('quixotic')).toBe(1);
+      expect(total('yonder')).toBe(30);
+      expect(total('tag:later note:kelp')).toBe(1);
+    } finally {
+      library.close();
+    }
+  });
+
   it('indexes the imported tags apart, only for the papers that have them', () => {
     const { library } = tempLibrary();
     try {
