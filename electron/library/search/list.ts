@@ -13,6 +13,7 @@ import { NEWEST_MAX_ROWS, newestIds } from './newest';
 import { discountScratchChanges, libraryTotal, pageOfAll } from './page-index';
 import { rankedPage } from './ranked';
 import { DEFAULT_DIRECTION, orderBy, SORT_INDEX, type ListSort } from './sort';
+import { newestInYears } from './years';
 
 export interface ListOptions {
   query: string;
@@ -55,6 +56,10 @@ export function listRows(db: Db, compiled: Compiled, options: ListOptions): Pape
     if (compiled.where === '1') ids = pageOfAll(db, sort, direction, offset, limit);
     else if (sort === 'added' && compiled.pureText !== null && offset + limit <= NEWEST_MAX_ROWS) {
       ids = newestIds(db, compiled.pureText, direction, offset, limit);
+    } else if (sort === 'added' && compiled.pureYear !== null) {
+      ids =
+        newestInYears(db, compiled.pureYear, direction, offset, limit) ??
+        filteredPage(db, compiled, sort, direction, offset, limit);
     } else if (compiled.pureTag !== null && countWhere(db, compiled) >= libraryTotal(db) / 50) {
       // A common tag: walk the sort index and keep the tagged papers (one in fifty or more), instead of sorting all
       // of them; a rarer tag takes the general plan, which reads just its few papers and sorts them.

@@ -2,6 +2,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-duplicate-dismissals';
 import { migration003 } from './003-sort-indexes';
 import { migration004 } from './004-annotation-index';
+import { migration005 } from './005-year-added-index';
 
 export interface Migration {
   /** Matches SQLite's user_version after it is applied. Append-only: never edit a released migration. */
@@ -10,6 +11,6 @@ export interface Migration {
   up: string;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
