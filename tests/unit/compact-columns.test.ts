@@ -103,18 +103,18 @@ describe('authors column', () => {
   });
 });
 
-describe('migration 005 (compact columns) and the page size', () => {
+describe('migration 006 (compact columns) and the page size', () => {
   it('creates new libraries with 16 KiB pages', () => {
     const { library } = tempLibrary();
     open.push(library);
     expect(library.db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
   });
 
-  it('converts a version-4 library: hashes the titles, shortens the authors, keeps every paper as it was', () => {
+  it('converts a version-5 library: hashes the titles, shortens the authors, keeps every paper as it was', () => {
     const file = path.join(tempDir(), 'library.sqlite');
     const old = new Database(file);
-    for (const m of migrations.filter((m) => m.version <= 4)) old.exec(m.up);
-    old.pragma('user_version = 4');
+    for (const m of migrations.filter((m) => m.version <= 5)) old.exec(m.up);
+    old.pragma('user_version = 5');
     const insert = old.prepare(
       `INSERT INTO papers (title, title_key, authors, authors_text, first_author, year, abstract, added_at, updated_at,
          status_changed_at, status)

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../electron/library';
 import { compileUserQuery, countWhere, listRows } from '../../electron/library/search/list';
+import { signature } from '../../electron/library/search/page-index';
 import type { SortDirection } from '../../shared/types';
 import { generatedPage } from '../safety/crash';
 import { FIXTURES, tempLibrary } from './helpers';
@@ -221,6 +222,38 @@ describe('text queries', () => {
     }
   });
 
+  it('cuts snippets without counting as a change to the library, and still notices a real change', () => {
+    // The snippets' scratch index is written on every page with snippets; what is remembered until the library
+    // changes (positions of deep pages, annotation-only matches) must survive it.
+    const before = signature(library.db);
+    const rows = listRows(library.db, compileUserQuery('model'), {
+      query: 'model',
+      sort: 'relevance',
+      offset: 0,
+      limit: 50,
+      snippets: true,
+    });
+    expect(rows.every((r) => r.snippet !== null)).toBe(true);
+    expect(signature(library.db)).toBe(before);
+    const id = rows[0]!.id;
+    library.setStarred([id], true);
+    expect(signature(library.db)).not.toBe(before);
+    library.setStarred([id], false);
+    // A change right after snippets is still seen.
+    const after = signature(library.db);
+    listRows(library.db, compileUserQuery('"language models"'), {
+      query: '"language models"',
+      sort: 'relevance',
+      offset: 0,
+      limit: 20,
+      snippets: true,
+    });
+    expect(signature(library.db)).toBe(after);
+    library.setNote(id, 'a new note');
+    expect(signature(library.db)).not.toBe(after);
+    library.setNote(id, '');
+  });
+
   it('counts and lists a tag alone from the tag index, common or rare, exactly', () => {
     const ids = library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
     library.tag(
@@ -311,6 +344,52 @@ describe('first pages of filtered views', () => {
             const expected = referencePage(compiled.where, compiled.params, sort, dir, offset, limit);
             expect(page(query, sort, dir, offset, limit), `${query} by ${sort} ${dir} at ${offset}`).toEqual(expected);
           }
+        }
+      }
+    }
+  });
+});
+
+describe('year views in date-added order', () => {
+  // Years independent of ids, and a fifth of the papers re-dated out of id order, some sharing a date, so the lists
+  // read from the (year, added_at) index must be merged exactly and ties broken by id.
+  beforeAll(() => {
+    const ids = library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
+    const setYear = library.db.prepare('UPDATE papers SET year = ? WHERE id = ?');
+    const setAdded = library.db.prepare('UPDATE papers SET added_at = ? WHERE id = ?');
+    library.db.transaction(() => {
+      ids.forEach((id, i) => {
+        setYear.run(i % 41 === 0 ? null : 2018 + ((i * 37) % 7), id);
+        if (i % 5 === 2) {
+          const day = String(1 + ((i * 13) % 28)).padStart(2, '0');
+          setAdded.run(`20${10 + ((i * 11) % 17)}-03-${day}T12:00:00.000Z`, id);
+        }
+      });
+    })();
+  });
+
+  it('lists year views newest or oldest first exactly as the plain sort does, at every depth', () => {
+    const queries = ['year:2021', 'year:2019..2020', 'year:..2022', 'year:2023..', 'year:>2018', 'year:1990'];
+    const shared = library.db
+      .prepare('SELECT count(*) FROM (SELECT added_at FROM papers GROUP BY added_at HAVING count(*) > 1)')
+      .pluck()
+      .get() as number;
+    expect(shared).toBeGreaterThan(0);
+    for (const query of queries) {
+      const compiled = compileUserQuery(query);
+      expect(compiled.pureYear).not.toBeNull();
+      for (const dir of ['desc', 'asc'] as const) {
+        for (const [offset, limit] of [
+          [0, 50],
+          [0, 1],
+          [10, 5],
+          [300, 100],
+          [0, 1000],
+          [990, 30],
+        ] as const) {
+          expect(page(query, 'added', dir, offset, limit), `${query} ${dir} at ${offset}`).toEqual(
+            referencePage(compiled.where, compiled.params, 'added', dir, offset, limit),
+          );
         }
       }
     }

@@ -1,5 +1,5 @@
 /**
- * How two of a paper's values are stored, compactly (migration 005): the database is kept near the size of the text
+ * How two of a paper's values are stored, compactly (migration 006): the database is kept near the size of the text
  * it holds (issue 6 budgets 2.2× the text).
  *
  * - The normalized title that duplicate detection looks papers up by is not stored: its 53-bit hash is, and the
@@ -103,7 +103,7 @@ export function decodeAuthors(text: string): Author[] {
 /**
  * SQL for the text the full-text index reads as a paper's authors, over `papers` columns prefixed by `row` ("new.",
  * "old." or ""): the text form itself (its separators tokenize as the "; " and spaces of the names they stand for),
- * or authors_text beside the JSON form. Migration 005 writes the same expression into the index's triggers.
+ * or authors_text beside the JSON form. Migration 006 writes the same expression into the index's triggers.
  */
 export const indexedAuthors = (row = '') =>
   `CASE WHEN substr(${row}authors, 1, 1) = '[' THEN ${row}authors_text ELSE ${row}authors END`;

@@ -68,6 +68,8 @@ export interface Compiled {
   pureText: TextGroup | null;
   /** When the whole query is one `tag:`, its name: counted and listed from the tag index alone. Null otherwise. */
   pureTag: string | null;
+  /** When the whole query is one `year:`, its bounds (null: open): listed newest first from the year index alone. */
+  pureYear: { from: number | null; to: number | null } | null;
 }
 
 type TextNode = Extract<QueryNode, { kind: 'text' }>;
@@ -184,6 +186,7 @@ export function compileQuery(root: QueryNode): Compiled {
     rankRequired: requiresText(root),
     pureText: pure ? textGroup(textItems) : null,
     pureTag: only.kind === 'tag' ? only.name : null,
+    pureYear: only.kind === 'year' ? { from: only.from, to: only.to } : null,
   };
 }
 

@@ -11,9 +11,10 @@ import { PAPER_COLUMNS, rowToPaper, type PaperRowData } from '../papers';
 import { extraIds } from './annotated';
 import { compileQuery, type Compiled } from './compile';
 import { NEWEST_MAX_ROWS, newestIds } from './newest';
-import { libraryTotal, pageOfAll } from './page-index';
+import { discountScratchChanges, libraryTotal, pageOfAll } from './page-index';
 import { rankedPage } from './ranked';
 import { DEFAULT_DIRECTION, orderBy, SORT_INDEX, type ListSort } from './sort';
+import { newestInYears } from './years';
 
 export interface ListOptions {
   query: string;
@@ -56,6 +57,10 @@ export function listRows(db: Db, compiled: Compiled, options: ListOptions): Pape
     if (compiled.where === '1') ids = pageOfAll(db, sort, direction, offset, limit);
     else if (sort === 'added' && compiled.pureText !== null && offset + limit <= NEWEST_MAX_ROWS) {
       ids = newestIds(db, compiled.pureText, direction, offset, limit);
+    } else if (sort === 'added' && compiled.pureYear !== null) {
+      ids =
+        newestInYears(db, compiled.pureYear, direction, offset, limit) ??
+        filteredPage(db, compiled, sort, direction, offset, limit);
     } else if (compiled.pureTag !== null && countWhere(db, compiled) >= libraryTotal(db) / 50) {
       // A common tag: walk the sort index and keep the tagged papers (one in fifty or more), instead of sorting all
       // of them; a rarer tag takes the general plan, which reads just its few papers and sorts them.
@@ -174,6 +179,12 @@ function papersById(db: Db, ids: number[]): Map<number, Paper> {
  * one) holding only the page's rows. snippet() on the real index had to find each row with the query: one lookup per
  * row, each expanding the whole query (a second for a page of `tran*` at a million papers). On 50 rows the same
  * function gives the same snippets in a millisecond or two.
+ *
+ * The scratch index reads its text from a temporary table (external content), so it is emptied by 'delete-all'
+ * instead of deleting row by row, which tokenized the 50 abstracts a second time. Its writes are not changes to the
+ * library: they are discounted from the signature that remembered positions and annotation matches are kept by,
+ * which they would otherwise reset on every search with snippets (at 100,000 papers a ranked page of a common phrase
+ * then recomputed its 20 ms of annotation-only matches each time).
  */
 const SNIPPET_SOURCES = {
   papers_fts: {
@@ -194,27 +205,35 @@ function snippetsFor(db: Db, compiled: Compiled, rows: { id: number }[]): Map<nu
     ['papers_fts', compiled.rankP],
     ['notes_fts', compiled.rankA],
   ];
+  const changesBefore = totalChanges(db);
   for (const [table, match] of sources) {
     const missing = rows.filter((r) => !out.has(r.id));
     if (match === null || missing.length === 0) continue;
     const { scratch, columns, select } = SNIPPET_SOURCES[table];
     db.exec(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS temp.${scratch} USING fts5(${columns}, tokenize = 'porter unicode61 remove_diacritics 2')`,
+      `CREATE TABLE IF NOT EXISTS temp.${scratch}_rows(id INTEGER PRIMARY KEY, ${columns});
+       CREATE VIRTUAL TABLE IF NOT EXISTS temp.${scratch} USING fts5(${columns}, content = '${scratch}_rows',
+         content_rowid = 'id', tokenize = 'porter unicode61 remove_diacritics 2')`,
     );
-    cached(db, `DELETE FROM temp.${scratch}`).run();
-    cached(
-      db,
-      `INSERT INTO temp.${scratch}(rowid, ${columns}) ${select} WHERE id IN (SELECT value FROM json_each(?))`,
-    ).run(JSON.stringify(missing.map((r) => r.id)));
+    cached(db, `INSERT INTO temp.${scratch}_rows ${select} WHERE id IN (SELECT value FROM json_each(?))`).run(
+      JSON.stringify(missing.map((r) => r.id)),
+    );
+    cached(db, `INSERT INTO temp.${scratch}(rowid, ${columns}) SELECT id, ${columns} FROM temp.${scratch}_rows`).run();
     const found = cached(
       db,
       `SELECT rowid AS id, snippet(${scratch}, -1, '${MATCH_START}', '${MATCH_END}', '…', 24) AS s
        FROM temp.${scratch} WHERE ${scratch} MATCH ?`,
     ).all(match) as { id: number; s: string }[];
     for (const r of found) out.set(r.id, r.s);
-    cached(db, `DELETE FROM temp.${scratch}`).run();
+    cached(db, `INSERT INTO temp.${scratch}(${scratch}) VALUES ('delete-all')`).run();
+    cached(db, `DELETE FROM temp.${scratch}_rows`).run();
   }
+  discountScratchChanges(db, totalChanges(db) - changesBefore);
   return out;
+}
+
+function totalChanges(db: Db): number {
+  return (cached(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
 }
 
 export function libraryCounts(db: Db): LibraryCounts {

@@ -46,8 +46,8 @@ export function newestIds(db: Db, group: TextGroup, direction: SortDirection, of
         )
           .pluck()
           .all(match, k) as number[]);
-  // Only matches beyond the k-th of the index's can be among the first k.
-  const extra = extraIdsByEdge(db, group, desc, k, fromIndex.length === k ? fromIndex[k - 1]! : null);
+  // Only matches beyond the k-th of the index's can be among the first k; the index's own beyond it are all in hand.
+  const extra = extraIdsByEdge(db, group, desc, k, fromIndex.length === k ? fromIndex[k - 1]! : null, fromIndex);
   const ids =
     extra.length === 0 ? fromIndex : [...fromIndex, ...extra].sort((a, b) => (desc ? b - a : a - b)).slice(0, k);
   const rows = dated(db, ids);

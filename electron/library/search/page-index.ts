@@ -27,10 +27,21 @@ interface State {
 
 const states = new WeakMap<Db, State>();
 
+/** Rows this connection changed in its own temporary scratch tables, which are no change to the library. */
+const scratchChanges = new WeakMap<Db, number>();
+
+/**
+ * Tells `signature` that `n` of the connection's changes were to temporary scratch tables (the snippets' index):
+ * counted by total_changes() like any other, they would make every search with snippets forget what is remembered.
+ */
+export function discountScratchChanges(db: Db, n: number): void {
+  scratchChanges.set(db, (scratchChanges.get(db) ?? 0) + n);
+}
+
 /** Changes whenever the library does: written by this connection (total_changes) or another (data_version). */
 export function signature(db: Db): string {
   const version = db.pragma('data_version', { simple: true }) as number;
-  const changes = (cached(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const changes = (cached(db, 'SELECT total_changes() AS n').get() as { n: number }).n - (scratchChanges.get(db) ?? 0);
   return `${version}:${changes}`;
 }
 

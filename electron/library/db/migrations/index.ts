@@ -2,7 +2,8 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-duplicate-dismissals';
 import { migration003 } from './003-sort-indexes';
 import { migration004 } from './004-annotation-index';
-import { migration005 } from './005-compact-columns';
+import { migration005 } from './005-year-added-index';
+import { migration006 } from './006-compact-columns';
 import type { Db } from '../open';
 
 export interface Migration {
@@ -14,6 +15,13 @@ export interface Migration {
   run?: (db: Db) => void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -14,8 +14,8 @@ import type { Migration } from './index';
  * valid: its indexed authors text tokenizes exactly as the authors_text it was indexed from (a row whose
  * authors_text does not match its authors, which Lectern never wrote, keeps that text).
  */
-export const migration005: Migration = {
-  version: 5,
+export const migration006: Migration = {
+  version: 6,
   name: 'compact-columns',
   // The index's triggers are set aside while the rows are converted: the indexed text does not change.
   up: `
