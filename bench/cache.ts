@@ -56,7 +56,7 @@ export interface CachedLibrary {
  * Bumped when a change to the library's file layout (page size, columns) would not reach a cached library through
  * its migrations, so the size figures are taken on a library laid out as the app lays out new ones.
  */
-const LAYOUT_VERSION = 5;
+const LAYOUT_VERSION = 6;
 
 /** The library database with `size` papers, their tags, notes, statuses and stars, built on first use. */
 export function cachedLibrary(cacheDir: string, size: number, seed = DEFAULT_SEED): CachedLibrary {

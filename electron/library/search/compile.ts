@@ -14,6 +14,8 @@
  * split; the pieces are small (annotated papers only) and each is one merge of two ordered FTS5 scans.
  */
 import type { QueryNode, TextField } from '../../../shared/query/ast';
+import { READING_STATUSES } from '../../../shared/types';
+import { SORT_KEY } from './sort';
 
 /** One FTS5 scan of a piece: its index, its expression, and an optional further condition on the row. */
 export interface Arm {
@@ -211,8 +213,10 @@ function compileNode(node: QueryNode, params: unknown[]): string {
       params.push(node.name);
       return TAG_IN;
     case 'status':
-      params.push(node.status);
-      return 'p.status = ?';
+      // Through the status sort key, so the filter and its count read that key's index (migration 006 dropped the
+      // index on the status text, which served only this).
+      params.push(READING_STATUSES.indexOf(node.status));
+      return `${SORT_KEY.status} = ?`;
     case 'year': {
       const parts: string[] = [];
       if (node.from !== null) {

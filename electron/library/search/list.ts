@@ -13,7 +13,7 @@ import { compileQuery, type Compiled } from './compile';
 import { NEWEST_MAX_ROWS, newestIds } from './newest';
 import { discountScratchChanges, libraryTotal, pageOfAll } from './page-index';
 import { rankedPage } from './ranked';
-import { DEFAULT_DIRECTION, orderBy, SORT_INDEX, type ListSort } from './sort';
+import { DEFAULT_DIRECTION, orderBy, SORT_INDEX, SORT_KEY, type ListSort } from './sort';
 import { newestInYears } from './years';
 
 export interface ListOptions {
@@ -238,10 +238,10 @@ function totalChanges(db: Db): number {
 
 export function libraryCounts(db: Db): LibraryCounts {
   const byStatus = Object.fromEntries(READING_STATUSES.map((s) => [s, 0])) as LibraryCounts['byStatus'];
-  const rows = cached(db, 'SELECT status, count(*) AS n FROM papers GROUP BY status').all() as {
-    status: keyof LibraryCounts['byStatus'];
-    n: number;
-  }[];
+  // Each status counted as a range of the status sort key's index (five ranges: 2 ms at 100,000 papers, where a
+  // GROUP BY over the whole index took 7-8 ms).
+  const count = cached(db, `SELECT count(*) AS n FROM papers p WHERE ${SORT_KEY.status} = ?`);
+  const rows = READING_STATUSES.map((status, k) => ({ status, n: (count.get(k) as { n: number }).n }));
   let all = 0;
   for (const r of rows) {
     byStatus[r.status] = r.n;

@@ -8,6 +8,8 @@ import type { Migration } from './index';
  * pages for new libraries (`db/open.ts`):
  * - the normalized title duplicate detection looks up (`title_key`, text, with its index a sixth of the file) gives
  *   way to its 53-bit hash (`title_hash`, `db/columns.ts`); the lookup checks the title itself;
+ * - the index on the status text goes: the status filter and the counts by status read the index on the status
+ *   sort key (migration 003);
  * - authors are stored once, in the text form of `db/columns.ts` that the full-text index reads directly, and
  *   authors_text is left empty for them (lists that form cannot hold keep shortened JSON and their text).
  * Existing rows are converted in the migration's transaction, after the automatic backup. A row's index entries stay
@@ -49,6 +51,8 @@ export const migration006: Migration = {
       DROP INDEX papers_title_key;
       ALTER TABLE papers DROP COLUMN title_key;
       CREATE INDEX papers_title_hash ON papers(title_hash);
+      -- The status filter and counts read the status sort key's index (migration 003) instead.
+      DROP INDEX papers_status;
 
       DROP VIEW papers_fts_source;
       CREATE VIEW papers_fts_source AS
