@@ -10,6 +10,7 @@ import { compileUserQuery, countWhere, listRows } from '../../electron/library/s
 import { signature } from '../../electron/library/search/page-index';
 import { annotationsFirst } from '../../electron/library/search/ranked';
 import { rememberedCount } from '../../electron/library/search/match-count';
+import { ownScoresApart } from '../../electron/library/search/own-scores';
 import type { SortDirection } from '../../shared/types';
 import { generatedPage } from '../safety/crash';
 import { FIXTURES, tempLibrary } from './helpers';
@@ -231,6 +232,49 @@ describe('text queries', () => {
     }
     // Three of them (each in more than half of these papers) have enough strong annotation matches for 1 and 10.
     expect(taken).toBeGreaterThanOrEqual(6);
+  });
+
+  it('scores a few papers apart from the index exactly as bm25() on the index does, bit for bit', () => {
+    const ids = library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
+    const some = ids.filter((_, i) => i % 9 === 4).slice(0, 80);
+    for (const q of ['language', 'model*', '"language model"', 'video', 'reasoning', 'agent*', 'diffusion']) {
+      const match = compileUserQuery(q).pureText!.pAll!;
+      const n = library.db.prepare('SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?').pluck().get(match);
+      const apart = ownScoresApart(library.db, match, some, n as number);
+      const fromIndex = library.db
+        .prepare(
+          `SELECT rowid AS id, bm25(papers_fts, 10.0, 4.0, 1.0) AS score FROM papers_fts
+           WHERE papers_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
+        )
+        .all(match, JSON.stringify(some)) as { id: number; score: number }[];
+      expect(fromIndex.length, q).toBeGreaterThan(0);
+      expect(apart, q).toEqual(new Map(fromIndex.map((r) => [r.id, r.score])));
+    }
+  });
+
+  it('ranks by annotation matches alone when many of them tie, scanning the index for their own text', () => {
+    // 150 papers with the same one tag tie on its score: more than are scored apart, so the index is scanned.
+    const own = tempLibrary().library;
+    try {
+      const ids = own.importFile(SCRAPE).paperIds;
+      own.tag(ids.slice(150), ['misc'], []);
+      own.tag(ids.slice(0, 150), ['language'], []);
+      const compiled = compileUserQuery('language');
+      const match = compiled.pureText!.pAll!;
+      const exact = own.db
+        .prepare(
+          `SELECT p.id AS id, coalesce(r.score, 0) + coalesce(a.score, 0) AS score FROM papers p
+           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
+             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
+           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
+             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
+           WHERE r.rid IS NOT NULL OR a.rid IS NOT NULL ORDER BY score, p.id DESC LIMIT 60`,
+        )
+        .all(match, match) as { id: number; score: number }[];
+      for (const k of [10, 60]) expect(annotationsFirst(own.db, match, k), `top ${k}`).toEqual(exact.slice(0, k));
+    } finally {
+      own.close();
+    }
   });
 
   it('leaves a word in fewer than half the papers to the title-first ranking, and remembers its count', () => {

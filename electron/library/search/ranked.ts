@@ -17,6 +17,7 @@ import { cached } from '../db/statements';
 import { extraIds } from './annotated';
 import type { Compiled } from './compile';
 import { matchCount, rememberedCount } from './match-count';
+import { IDF_FLOOR, indexAverages, ownScoresApart } from './own-scores';
 
 /** Field weights of the paper's own text (title, authors, abstract): a title match outranks an author match, which
  *  outranks the abstract. */
@@ -56,26 +57,12 @@ function titleFirst(db: Db, match: string, k: number): Scored[] {
   ).all(match, match, `{title authors} : ${match}`, match, k) as Scored[];
 }
 
-/** FTS5's bm25 (fts5_aux.c): its k1, and the idf it gives a phrase found in half the rows or more. */
+/** FTS5's bm25 (fts5_aux.c): its k1. */
 const K1 = 1.2;
-const IDF_FLOOR = 1e-6;
 /** Widens a bound on own-text scores, so that rounding can never let a paper that belongs in the page out of it. */
 const MARGIN = 1 + 1e-6;
 /** How many annotation matches beyond the page are read first; enough for a word at bm25's floor idf. */
 const NOTES_FIRST = 1000;
-
-/** How many rows `papers_fts` holds, as bm25 counts them: the first varint of its averages record. */
-function indexedRows(db: Db): number {
-  const block = cached(db, 'SELECT block FROM papers_fts_data WHERE id = 1').pluck().get() as Buffer | undefined;
-  let value = 0;
-  for (let i = 0; block !== undefined && i < block.length && i < 9; i++) {
-    const byte = block[i]!;
-    if (i === 8) return value * 256 + byte;
-    value = value * 128 + (byte & 0x7f);
-    if ((byte & 0x80) === 0) return value;
-  }
-  return value;
-}
 
 /**
  * More than any paper's own-text score can weigh when its query (one word, phrase or prefix) is in half the papers
@@ -90,6 +77,12 @@ function idfAtFloor(nRow: number, nHit: number): boolean {
 }
 
 /**
+ * Up to this many papers, or a thousandth of the matches, their own text is scored apart (`own-scores.ts`, about
+ * 60 us a paper) rather than by scanning the index twice (at least 0.07 us a match).
+ */
+const APART_MAX = 100;
+
+/**
  * The exact best k matches of a word, phrase or prefix in half the papers or more, found among its annotation
  * matches only; null when that cannot be proved (fewer papers match, or too few annotations do).
  *
@@ -101,14 +94,15 @@ function idfAtFloor(nRow: number, nHit: number): boolean {
  *
  * Whether the idf is at its floor depends on the number of matches: remembered when the listing's total was just
  * counted (`match-count.ts`), else counted here, which a word below the floor then pays on its way to `titleFirst`
- * (about a tenth of that ranking). Then one scan of the doclist scores the own text of the few papers left.
- * At 100,000 papers (CPU, counted already): "general" 25 -> 11 ms, "gen*" 36 -> 20, "language models" 52 -> 42;
- * at a million, 308 -> 90, 437 -> 176, 568 -> 414.
+ * (about a tenth of that ranking). The own text of the few papers left is scored apart from the index when they are
+ * few (`own-scores.ts`), else by one scan of the doclist. CPU, the count known, old (`titleFirst`) -> new: at
+ * 100,000 papers "general" 25 -> 11 ms, "with" 14 -> 4, "gen*" 36 -> 20, "language models" 52 -> 6; at a million
+ * 311 -> 30, 172 -> 17, 419 -> 34, 584 -> 29.
  */
 export function annotationsFirst(db: Db, match: string, k: number): Scored[] | null {
   if (k <= 0) return null;
   const matches = rememberedCount(db, match) ?? matchCount(db, match);
-  if (!idfAtFloor(indexedRows(db), matches)) return null;
+  if (!idfAtFloor(indexAverages(db).rows, matches)) return null;
   // The best annotation matches first, all of them only if ties at the k-th reach past those (sorting and reading
   // every one cost 50 ms of 150 for "general" at a million papers).
   const byNotes = (limit: number) =>
@@ -128,13 +122,17 @@ export function annotationsFirst(db: Db, match: string, k: number): Scored[] | n
     while (n < notes.length && notes[n]!.score < kth + FLOOR_BOUND) n++;
   }
   const left = notes.slice(0, n);
-  const own = new Map<number, number>();
-  const rows = cached(
-    db,
-    `SELECT rowid AS id, ${BM25} AS score FROM papers_fts
-     WHERE papers_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
-  ).all(match, JSON.stringify(left.map((r) => r.id))) as { id: number; score: number }[];
-  for (const r of rows) own.set(r.id, r.score);
+  const ids = left.map((r) => r.id);
+  let own = ids.length <= Math.max(APART_MAX, matches / 1000) ? ownScoresApart(db, match, ids, matches) : null;
+  if (own === null) {
+    own = new Map<number, number>();
+    const rows = cached(
+      db,
+      `SELECT rowid AS id, ${BM25} AS score FROM papers_fts
+       WHERE papers_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
+    ).all(match, JSON.stringify(ids)) as { id: number; score: number }[];
+    for (const r of rows) own.set(r.id, r.score);
+  }
   return left
     .map((r) => ({ id: r.id, score: (own.get(r.id) ?? 0) + r.score }))
     .sort((x, y) => x.score - y.score || y.id - x.id)
