@@ -165,15 +165,23 @@ export function rankedPage(
         if (exact !== null) return exact.slice(offset, k);
         fromIndex = titleFirst(db, group.pAll, k);
       }
-      // The annotations' scores, read once into an automatic index, join each match of the paper's own text.
-      if (fromIndex.length < k)
+      // The annotations' scores, read once into an automatic index, join each match of the paper's own text. With
+      // several terms the annotations are scored by any of them but joined only where all are in the paper's own
+      // text: only those are scored (a second, cheaper scan of the own-text matches finds them), which at a million
+      // papers takes "capable search" from 43 to 22 ms (22,609 annotation matches, 180 of them joined).
+      if (fromIndex.length < k) {
+        const several = group.aAny !== group.pAll;
+        const notes = several
+          ? `SELECT rowid AS id, ${BM25_NOTES} AS score FROM notes_fts WHERE notes_fts MATCH ?
+             AND +rowid IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ?) ${WHOLE}`
+          : `SELECT rowid AS id, ${BM25_NOTES} AS score FROM notes_fts WHERE notes_fts MATCH ? ${WHOLE}`;
         fromIndex = cached(
           db,
           `SELECT f.rowid AS id, ${BM25} + coalesce(a.score, 0) AS score FROM papers_fts f
-         LEFT JOIN (SELECT rowid AS id, ${BM25_NOTES} AS score FROM notes_fts WHERE notes_fts MATCH ? ${WHOLE}) a
-           ON a.id = f.rowid
-         WHERE papers_fts MATCH ? ORDER BY score ${dir}, f.rowid DESC LIMIT ?`,
-        ).all(group.aAny, group.pAll, k) as Scored[];
+           LEFT JOIN (${notes}) a ON a.id = f.rowid
+           WHERE papers_fts MATCH ? ORDER BY score ${dir}, f.rowid DESC LIMIT ?`,
+        ).all(...(several ? [group.aAny, group.pAll] : [group.aAny]), group.pAll, k) as Scored[];
+      }
     }
     const extra = extraIds(db, group);
     if (extra.length === 0) return fromIndex.slice(offset, k);
