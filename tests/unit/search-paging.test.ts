@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../electron/library';
 import { compileUserQuery, countWhere, listRows } from '../../electron/library/search/list';
 import { signature } from '../../electron/library/search/page-index';
+import { annotationsFirst } from '../../electron/library/search/ranked';
+import { rememberedCount } from '../../electron/library/search/match-count';
+import { ownScoresApart } from '../../electron/library/search/own-scores';
 import type { SortDirection } from '../../shared/types';
 import { generatedPage } from '../safety/crash';
 import { FIXTURES, tempLibrary } from './helpers';
@@ -201,6 +204,130 @@ describe('text queries', () => {
       expect(shared / exact.length, q).toBeGreaterThanOrEqual(0.9);
     }
     expect(titleFirst).toBeGreaterThanOrEqual(3);
+  });
+
+  it('ranks a word by its annotation matches alone when they outweigh any own text, with the exact scores', () => {
+    // annotationsFirst (ranked.ts) proves by a bound on bm25 that no other paper can be in the page: it must give
+    // the exact ranking, scores included, at every page size it answers (words in more than half the papers).
+    let taken = 0;
+    for (const q of ['model', 'models', 'agents', 'agent*', 'transformers', 'language', '"language model"', 'large']) {
+      const compiled = compileUserQuery(q);
+      const match = compiled.pureText!.pAll!;
+      const exact = library.db
+        .prepare(
+          `SELECT p.id AS id, coalesce(r.score, 0) + coalesce(a.score, 0) AS score FROM papers p
+           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
+             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
+           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
+             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
+           WHERE ${compiled.where} ORDER BY score, p.id DESC LIMIT 120`,
+        )
+        .all(match, match, ...compiled.params) as { id: number; score: number }[];
+      for (const k of [1, 10, 50, 120]) {
+        const best = annotationsFirst(library.db, match, k);
+        if (best === null) continue;
+        taken++;
+        expect(best, `${q}, top ${k}`).toEqual(exact.slice(0, k));
+      }
+    }
+    // Three of them (each in more than half of these papers) have enough strong annotation matches for 1 and 10.
+    expect(taken).toBeGreaterThanOrEqual(6);
+  });
+
+  it('scores a few papers apart from the index exactly as bm25() on the index does, bit for bit', () => {
+    const ids = library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
+    const some = ids.filter((_, i) => i % 9 === 4).slice(0, 80);
+    for (const q of ['language', 'model*', '"language model"', 'video', 'reasoning', 'agent*', 'diffusion']) {
+      const match = compileUserQuery(q).pureText!.pAll!;
+      const n = library.db.prepare('SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?').pluck().get(match);
+      const apart = ownScoresApart(library.db, match, some, n as number);
+      const fromIndex = library.db
+        .prepare(
+          `SELECT rowid AS id, bm25(papers_fts, 10.0, 4.0, 1.0) AS score FROM papers_fts
+           WHERE papers_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
+        )
+        .all(match, JSON.stringify(some)) as { id: number; score: number }[];
+      expect(fromIndex.length, q).toBeGreaterThan(0);
+      expect(apart, q).toEqual(new Map(fromIndex.map((r) => [r.id, r.score])));
+    }
+  });
+
+  it('ranks by annotation matches alone when many of them tie, scanning the index for their own text', () => {
+    // 150 papers with the same one tag tie on its score: more than are scored apart, so the index is scanned.
+    const own = tempLibrary().library;
+    try {
+      const ids = own.importFile(SCRAPE).paperIds;
+      own.tag(ids.slice(150), ['misc'], []);
+      own.tag(ids.slice(0, 150), ['language'], []);
+      const compiled = compileUserQuery('language');
+      const match = compiled.pureText!.pAll!;
+      const exact = own.db
+        .prepare(
+          `SELECT p.id AS id, coalesce(r.score, 0) + coalesce(a.score, 0) AS score FROM papers p
+           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
+             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
+           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
+             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
+           WHERE r.rid IS NOT NULL OR a.rid IS NOT NULL ORDER BY score, p.id DESC LIMIT 60`,
+        )
+        .all(match, match) as { id: number; score: number }[];
+      for (const k of [10, 60]) expect(annotationsFirst(own.db, match, k), `top ${k}`).toEqual(exact.slice(0, k));
+    } finally {
+      own.close();
+    }
+  });
+
+  it('leaves a word in fewer than half the papers to the title-first ranking, and remembers its count', () => {
+    // Below half the papers bm25's idf is above its floor and the bound does not hold, however strong the
+    // annotations: annotationsFirst must decline (before scanning again once the count is known), and the page and
+    // the total must still be exact. Its own library: every paper annotated, a few with the word in a note.
+    const own = tempLibrary().library;
+    try {
+      const ids = own.importFile(SCRAPE).paperIds;
+      own.tag(ids, ['misc'], []);
+      const word = 'data';
+      const matches = own.db
+        .prepare('SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid')
+        .pluck()
+        .all(word) as number[];
+      expect(matches.length).toBeGreaterThan(ids.length / 4);
+      expect(matches.length).toBeLessThan(ids.length / 2);
+      const noted = [
+        ...matches.filter((_, i) => i % 7 === 0),
+        ...ids.filter((id) => !matches.includes(id)).slice(0, 20),
+      ];
+      noted.forEach((id, i) => own.setNote(id, `${word} `.repeat(1 + (i % 4)).trim()));
+      const compiled = compileUserQuery(word);
+      const match = compiled.pureText!.pAll!;
+      expect(annotationsFirst(own.db, match, 30)).toBeNull();
+      expect(rememberedCount(own.db, match)).toBe(matches.length);
+      expect(annotationsFirst(own.db, match, 30)).toBeNull();
+      const exact = own.db
+        .prepare(
+          `SELECT p.id FROM papers p
+           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
+             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
+           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
+             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
+           WHERE r.rid IS NOT NULL OR a.rid IS NOT NULL
+           ORDER BY coalesce(r.score, 0) + coalesce(a.score, 0), p.id DESC LIMIT 50`,
+        )
+        .pluck()
+        .all(match, match) as number[];
+      const page = listRows(own.db, compiled, { query: word, sort: 'relevance', offset: 0, limit: 50, snippets: true });
+      expect(page.map((r) => r.id)).toEqual(exact);
+      const all = new Set([...matches, ...noted]);
+      expect(countWhere(own.db, compiled)).toBe(all.size);
+      // A change is seen: the remembered count is dropped.
+      own.setNote(
+        ids.find((id) => !all.has(id))!,
+        word,
+      );
+      expect(rememberedCount(own.db, match)).toBeUndefined();
+      expect(countWhere(own.db, compiled)).toBe(all.size + 1);
+    } finally {
+      own.close();
+    }
   });
 
   it('ranks a text query in the index exactly as the join does', () => {

@@ -10,6 +10,7 @@ import { LibraryError } from '../errors';
 import { PAPER_COLUMNS, rowToPaper, type PaperRowData } from '../papers';
 import { extraIds } from './annotated';
 import { compileQuery, type Compiled } from './compile';
+import { matchCount } from './match-count';
 import { NEWEST_MAX_ROWS, newestIds } from './newest';
 import { discountScratchChanges, libraryTotal, pageOfAll } from './page-index';
 import { rankedPage } from './ranked';
@@ -36,8 +37,9 @@ export function compileUserQuery(query: string): Compiled {
 
 export function listPapers(db: Db, options: ListOptions): PaperPage {
   const compiled = compileUserQuery(options.query);
-  const rows = listRows(db, compiled, options);
-  return { rows, total: countWhere(db, compiled), offset: options.offset };
+  // The total first: the ranking of a common word picks its plan by the number of matches, remembered from it.
+  const total = countWhere(db, compiled);
+  return { rows: listRows(db, compiled, options), total, offset: options.offset };
 }
 
 /**
@@ -134,11 +136,7 @@ export function countWhere(db: Db, compiled: Compiled): number {
   // matches only the annotations find are counted apart: they are not in the index's count.
   const group = compiled.pureText;
   if (group !== null) {
-    const own =
-      group.pAll === null
-        ? 0
-        : (cached(db, 'SELECT count(*) AS n FROM papers_fts WHERE papers_fts MATCH ?').get(group.pAll) as { n: number })
-            .n;
+    const own = group.pAll === null ? 0 : matchCount(db, group.pAll);
     return own + extraIds(db, group).length;
   }
   if (compiled.where === '1') return libraryTotal(db);
