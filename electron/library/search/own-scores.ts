@@ -11,6 +11,7 @@
  * fts5_aux.c does it: the same double, bit for bit (checked on 1,000 papers of the benchmark library, and by the
  * tests against bm25() itself).
  */
+import { indexedAuthors } from '../db/columns';
 import type { Db } from '../db/open';
 import { cached } from '../db/statements';
 import { discountScratchChanges } from './page-index';
@@ -83,7 +84,7 @@ export function ownScoresApart(db: Db, match: string, ids: number[], nHit: numbe
   try {
     cached(
       db,
-      `INSERT INTO temp.lectern_scoring_rows SELECT id, title, authors_text, coalesce(abstract, '') FROM papers
+      `INSERT INTO temp.lectern_scoring_rows SELECT id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers
        WHERE id IN (SELECT value FROM json_each(?))`,
     ).run(json);
     cached(
