@@ -1,8 +1,10 @@
 /**
  * The window, measured in Chromium through `lectern serve` on the cached N-paper library: time to the first table
  * paint (cold page loads), keypress-to-next-row-painted latency over 200 presses of `j`, frame times while paging
- * through the whole table, and the renderer's JavaScript heap afterwards (it must not grow with the library).
+ * through the whole table, the renderer's JavaScript heap afterwards (it must not grow with the library), and the
+ * renderer process's peak resident memory over the presses and the paging (the budget: 300 MB RSS).
  */
+import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureRendererBuilt } from '../../electron/serve/renderer-build';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/chromium';
@@ -12,6 +14,7 @@ import { mib, round } from '../measure';
 import { percentile, type BenchFigure, type BenchOptions, type BenchSuite } from '../suite';
 
 const KEY_BUDGET_P95 = 50;
+const RENDERER_RSS_BUDGET_MIB = 300;
 const PRESSES = 200;
 
 declare global {
@@ -98,6 +101,62 @@ async function heapUsed(page: Page): Promise<number> {
   return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
 }
 
+interface RendererMemory {
+  pid: number;
+  /** VmHWM: the most resident memory the process ever had. */
+  peakRss: number;
+  rss: number;
+  /** Of the RSS, the file-backed part: mostly Chromium's own binary, shared with the browser and GPU processes. */
+  rssFile: number;
+  /** Proportional set size (shared pages divided among the processes sharing them) and private memory. */
+  pss: number;
+  private: number;
+}
+
+function procField(text: string, key: string): number {
+  return Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) * 1024;
+}
+
+/**
+ * The memory of the renderer process that showed the measured page, read from /proc (Linux; null elsewhere). The
+ * page's renderer is told apart from Chromium's spare renderer and the closed tabs' ones by its CPU time: it is the
+ * renderer descended from this process that worked the most, by far (it drew every frame).
+ */
+function rendererMemory(): RendererMemory | null {
+  if (!fs.existsSync('/proc/self/smaps_rollup')) return null;
+  const parentOf = new Map<number, number>();
+  const renderers: { pid: number; cpu: number }[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parentOf.set(Number(entry), Number(fields[1]));
+      // Chromium rewrites its command line into one space-separated string.
+      if (/(^|[\0 ])--type=renderer([\0 ]|$)/.test(fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8')))
+        renderers.push({ pid: Number(entry), cpu: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  const page = renderers.filter((r) => ours(r.pid)).sort((a, b) => b.cpu - a.cpu)[0];
+  if (!page) return null;
+  const status = fs.readFileSync(`/proc/${page.pid}/status`, 'utf8');
+  const rollup = fs.readFileSync(`/proc/${page.pid}/smaps_rollup`, 'utf8');
+  return {
+    pid: page.pid,
+    peakRss: procField(status, 'VmHWM'),
+    rss: procField(status, 'VmRSS'),
+    rssFile: procField(status, 'RssFile') + procField(status, 'RssShmem'),
+    pss: procField(rollup, 'Pss'),
+    private: procField(rollup, 'Private_Clean') + procField(rollup, 'Private_Dirty'),
+  };
+}
+
 export const windowSuite: BenchSuite = {
   name: 'window',
   async run(options: BenchOptions): Promise<BenchFigure[]> {
@@ -138,13 +197,32 @@ export const windowSuite: BenchSuite = {
       }
       const latencies = await page.evaluate(() => window.__keyLatencies ?? []);
       const frames = await page.evaluate(pageThroughTable);
+      // Read before the forced GC of heapUsed: what the renderer holds while it is being used, garbage included.
+      const memory = rendererMemory();
       const heap = await heapUsed(page);
+      const memoryFigures: BenchFigure[] = memory
+        ? [
+            {
+              ...figure(
+                'renderer peak RSS over the presses and the paging (VmHWM)',
+                mib(memory.peakRss),
+                'MiB',
+                1,
+                RENDERER_RSS_BUDGET_MIB,
+              ),
+              note:
+                `page's renderer only; after paging RSS ${mib(memory.rss)} MiB, ${mib(memory.rssFile)} of it ` +
+                `file-backed (shared), PSS ${mib(memory.pss)}, private ${mib(memory.private)}`,
+            },
+          ]
+        : [];
       return [
         figure('first table paint, cold page load (median)', percentile(paints, 50), 'ms', coldRuns),
         figure('keypress to next row painted, p50', percentile(latencies, 50), 'ms', latencies.length),
         figure('keypress to next row painted, p95', percentile(latencies, 95), 'ms', latencies.length, KEY_BUDGET_P95),
         figure('scroll frame time paging through the table, p95', percentile(frames, 95), 'ms', frames.length),
         { ...figure('renderer JS heap after paging through', mib(heap), 'MiB', 1), note: 'after GC' },
+        ...memoryFigures,
       ];
     } finally {
       await browser.close();
