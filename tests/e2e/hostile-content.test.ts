@@ -119,7 +119,14 @@ describe('hostile content in the window', () => {
         await shown.click({ force: true });
         clicked++;
       }
-      if (i < TITLES.length - 1) await page.keyboard.press('j');
+      if (i < TITLES.length - 1) {
+        // The next paper's details, not the ones still shown (which have the same texts and links): a click during
+        // the switch found the old element gone.
+        const title = details.locator('h2.detail-title');
+        const before = await title.textContent();
+        await page.keyboard.press('j');
+        await expect.poll(() => title.textContent()).not.toBe(before);
+      }
     }
     // The hostile links were shown as text (or as links without an address), and clicking them did nothing.
     expect(clicked).toBeGreaterThanOrEqual(TITLES.length);
