@@ -107,6 +107,18 @@ beforeAll(() => {
 });
 afterAll(() => library.close());
 
+/** Pages of `query` in date-added order, both ways, at each (offset, limit), are those of the plain sort. */
+function expectAddedPagesExact(query: string, windows: readonly (readonly [number, number])[]): void {
+  const compiled = compileUserQuery(query);
+  for (const dir of ['desc', 'asc'] as const) {
+    for (const [offset, limit] of windows) {
+      expect(page(query, 'added', dir, offset, limit), `${query} ${dir} at ${offset}`).toEqual(
+        referencePage(compiled.where, compiled.params, 'added', dir, offset, limit),
+      );
+    }
+  }
+}
+
 describe('pages of the whole library', () => {
   it('has enough papers to page past the remembered positions', () => {
     expect(total).toBeGreaterThan(700);
@@ -155,17 +167,11 @@ describe('text queries', () => {
     for (const q of queries) {
       const compiled = compileUserQuery(q);
       expect(compiled.pureText).not.toBeNull();
-      for (const dir of ['desc', 'asc'] as const) {
-        for (const [offset, limit] of [
-          [0, 50],
-          [10, 5],
-          [0, 1000],
-        ] as const) {
-          expect(page(q, 'added', dir, offset, limit), `${q} ${dir}`).toEqual(
-            referencePage(compiled.where, compiled.params, 'added', dir, offset, limit),
-          );
-        }
-      }
+      expectAddedPagesExact(q, [
+        [0, 50],
+        [10, 5],
+        [0, 1000],
+      ]);
     }
     // The papers given future dates come first for a word they contain.
     const first = page('the', 'added', 'desc', 0, 2);
@@ -206,6 +212,20 @@ describe('text queries', () => {
     expect(titleFirst).toBeGreaterThanOrEqual(3);
   });
 
+  /** The exact ranking (own text and annotations, both weighted as the library weighs them), by the plain join. */
+  function exactRanking(lib: Library, match: string, where: string, params: unknown[], limit: number) {
+    return lib.db
+      .prepare(
+        `SELECT p.id AS id, coalesce(r.score, 0) + coalesce(a.score, 0) AS score FROM papers p
+         LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
+           FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
+         LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
+           FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
+         WHERE ${where} ORDER BY score, p.id DESC LIMIT ${limit}`,
+      )
+      .all(match, match, ...params) as { id: number; score: number }[];
+  }
+
   it('ranks a word by its annotation matches alone when they outweigh any own text, with the exact scores', () => {
     // annotationsFirst (ranked.ts) proves by a bound on bm25 that no other paper can be in the page: it must give
     // the exact ranking, scores included, at every page size it answers (words in more than half the papers).
@@ -213,16 +233,7 @@ describe('text queries', () => {
     for (const q of ['model', 'models', 'agents', 'agent*', 'transformers', 'language', '"language model"', 'large']) {
       const compiled = compileUserQuery(q);
       const match = compiled.pureText!.pAll!;
-      const exact = library.db
-        .prepare(
-          `SELECT p.id AS id, coalesce(r.score, 0) + coalesce(a.score, 0) AS score FROM papers p
-           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
-             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
-           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
-             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
-           WHERE ${compiled.where} ORDER BY score, p.id DESC LIMIT 120`,
-        )
-        .all(match, match, ...compiled.params) as { id: number; score: number }[];
+      const exact = exactRanking(library, match, compiled.where, compiled.params, 120);
       for (const k of [1, 10, 50, 120]) {
         const best = annotationsFirst(library.db, match, k);
         if (best === null) continue;
@@ -261,16 +272,7 @@ describe('text queries', () => {
       own.tag(ids.slice(0, 150), ['language'], []);
       const compiled = compileUserQuery('language');
       const match = compiled.pureText!.pAll!;
-      const exact = own.db
-        .prepare(
-          `SELECT p.id AS id, coalesce(r.score, 0) + coalesce(a.score, 0) AS score FROM papers p
-           LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
-             FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
-           LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
-             FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
-           WHERE r.rid IS NOT NULL OR a.rid IS NOT NULL ORDER BY score, p.id DESC LIMIT 60`,
-        )
-        .all(match, match) as { id: number; score: number }[];
+      const exact = exactRanking(own, match, 'r.rid IS NOT NULL OR a.rid IS NOT NULL', [], 60);
       for (const k of [10, 60]) expect(annotationsFirst(own.db, match, k), `top ${k}`).toEqual(exact.slice(0, k));
     } finally {
       own.close();
@@ -505,20 +507,14 @@ describe('year views in date-added order', () => {
     for (const query of queries) {
       const compiled = compileUserQuery(query);
       expect(compiled.pureYear).not.toBeNull();
-      for (const dir of ['desc', 'asc'] as const) {
-        for (const [offset, limit] of [
-          [0, 50],
-          [0, 1],
-          [10, 5],
-          [300, 100],
-          [0, 1000],
-          [990, 30],
-        ] as const) {
-          expect(page(query, 'added', dir, offset, limit), `${query} ${dir} at ${offset}`).toEqual(
-            referencePage(compiled.where, compiled.params, 'added', dir, offset, limit),
-          );
-        }
-      }
+      expectAddedPagesExact(query, [
+        [0, 50],
+        [0, 1],
+        [10, 5],
+        [300, 100],
+        [0, 1000],
+        [990, 30],
+      ]);
     }
   });
 });
