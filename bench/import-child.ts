@@ -1,13 +1,16 @@
 /**
  * Imports HF JSON files into a library, in a process of its own so its memory and its death (the atomicity check
  * kills it half way) do not touch the benchmark. Prints progress lines, then one JSON line with the figures.
- * Usage: import-child.ts <library> <file>...
+ * Usage: import-child.ts [--format=NAME] <library> <file>...
  */
 import fs from 'node:fs';
 import { openLibrary } from '../electron/library';
 
-const [file, ...parts] = process.argv.slice(2);
-if (!file || parts.length === 0) throw new Error('usage: import-child.ts <library> <file>...');
+const args = process.argv.slice(2);
+// `--format=NAME` first chooses the importer (default: Hugging Face JSON).
+const format = args[0]?.startsWith('--format=') ? args.shift()!.slice('--format='.length) : 'hf-json';
+const [file, ...parts] = args;
+if (!file || parts.length === 0) throw new Error('usage: import-child.ts [--format=NAME] <library> <file>...');
 const library = openLibrary({ path: file });
 const wal = `${file}-wal`;
 let walPeak = 0;
@@ -20,7 +23,7 @@ const sample = () => {
 const started = performance.now();
 const { report } = library.importSources(
   parts.map((name) => ({ name })),
-  'hf-json',
+  format,
   (p) => {
     if (p.done - lastDone < 5000 && p.done !== p.total) return;
     lastDone = p.done;

@@ -28,9 +28,16 @@ interface ChildResult {
 }
 
 /** Runs the import child; `killAt` (0..1) kills it once that share of the papers is in. */
-function runChild(file: string, parts: string[], total: number, killAt?: number): Promise<ChildResult | 'killed'> {
+function runChild(
+  file: string,
+  parts: string[],
+  total: number,
+  killAt?: number,
+  format = 'hf-json',
+): Promise<ChildResult | 'killed'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', CHILD, file, ...parts], {
+    const args = ['--max-old-space-size=8192', '--import', 'tsx', CHILD, `--format=${format}`, file, ...parts];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -59,6 +66,38 @@ function runChild(file: string, parts: string[], total: number, killAt?: number)
       else if (code !== 0) reject(new Error(`import child exited with ${code}`));
     });
   });
+}
+
+/** Papers per page file: a file over 100 MB is refused by the import (`import/read-file.ts`). */
+const PAGE_PART = 40_000;
+
+/**
+ * Writes the real trending page (`fixtures/hf-papers/trending-page.txt`) with its papers repeated until there are
+ * `count`, each copy's titles numbered ("… [copy 12]"), in files of PAGE_PART papers; returns the files.
+ */
+function writeReplicatedPage(dir: string, count: number): string[] {
+  const page = fs.readFileSync(path.join(ROOT, '..', 'shared', 'fixtures', 'hf-papers', 'trending-page.txt'), 'utf8');
+  // Each paper is a title line, a blank line and its abstract (one long line); the page's other lines are short.
+  const lines = page.split('\n');
+  const papers: [string, string][] = [];
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (lines[i]!.trim() && !lines[i + 1]!.trim() && lines[i + 2]!.length > 300) {
+      papers.push([lines[i]!.trim(), lines[i + 2]!.trim()]);
+      i += 2;
+    }
+  }
+  const files: string[] = [];
+  for (let first = 0; first < count; first += PAGE_PART) {
+    const chunk: string[] = [];
+    for (let n = first; n < Math.min(count, first + PAGE_PART); n++) {
+      const [title, abstract] = papers[n % papers.length]!;
+      chunk.push(`${title} [copy ${Math.floor(n / papers.length) + 1}]`, '', abstract, '');
+    }
+    const file = path.join(dir, `trending-page-${files.length + 1}.txt`);
+    fs.writeFileSync(file, `${chunk.join('\n')}\n`);
+    files.push(file);
+  }
+  return files;
 }
 
 export const importSuite: BenchSuite = {
@@ -93,6 +132,21 @@ export const importSuite: BenchSuite = {
       fig('write-ahead log peak during import', mib(r.walPeak), 'MiB', undefined, `${mib(r.walAfter)} MiB after`);
       fig('importing process peak RSS', mib(r.rssPeak), 'MiB');
       fig('database after import', mib(r.dbBytes), 'MiB');
+
+      // The trending page as pasted from the browser (the real page of the fixtures, its papers repeated with
+      // numbered titles so none is a duplicate of another) imported the same way: the page's own importer.
+      const pagePapers = Math.min(options.size, 100_000);
+      const pageFiles = writeReplicatedPage(dir, pagePapers);
+      const p = await runChild(path.join(dir, 'page.sqlite'), pageFiles, pagePapers, undefined, 'hf-trending');
+      if (p === 'killed') throw new Error('unexpected kill');
+      fig(
+        `import ${pagePapers} papers of the HF trending page text (one transaction)`,
+        round(p.seconds, 1),
+        's',
+        round((BUDGET_SECONDS_PER_MILLION * pagePapers) / 1_000_000, 1),
+        `the real page's 84 papers repeated with numbered titles, ${pageFiles.length} files; ${p.added} added, ${p.failed} failed`,
+      );
+      fig('trending page import rate', Math.round(p.added / p.seconds), 'papers/s');
 
       // Atomicity: the same import killed half way leaves the library as it was (empty here), and intact.
       const killedFile = path.join(dir, 'killed.sqlite');
