@@ -3,129 +3,36 @@
  * the index) must give exactly what the plain SQL gives. Each test compares them with a straightforward query over
  * the same real library: 753 papers from a Hugging Face scrape, so pages go past the 512-row positions.
  */
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Library } from '../../electron/library';
 import { compileUserQuery, countWhere, listRows } from '../../electron/library/search/list';
 import { signature } from '../../electron/library/search/page-index';
 import { annotationsFirst } from '../../electron/library/search/ranked';
 import { rememberedCount } from '../../electron/library/search/match-count';
 import { ownScoresApart } from '../../electron/library/search/own-scores';
-import type { SortDirection } from '../../shared/types';
-import { generatedPage } from '../safety/crash';
-import { FIXTURES, tempLibrary } from './helpers';
+import { tempLibrary } from './helpers';
 
-const SCRAPE = path.join(FIXTURES, 'hf-papers/paperexplorer-papers-2024-04-08.json');
+import {
+  paging,
+  usePagingLibrary,
+  referencePage,
+  page,
+  exactTop50,
+  expectAddedPagesExact,
+  REFERENCE_KEY,
+  SCRAPE,
+  type Sort,
+} from './search-paging-helpers';
 
-/** The sort expressions as they were before the indexes on expressions: unknown years as NULL. */
-const REFERENCE_KEY = {
-  title: 'p.title COLLATE NOCASE',
-  author: 'p.first_author COLLATE NOCASE',
-  year: 'p.year',
-  added: 'p.added_at',
-  status: "CASE p.status WHEN 'new' THEN 0 WHEN 'to-read' THEN 1 WHEN 'reading' THEN 2 WHEN 'read' THEN 3 ELSE 4 END",
-} as const;
-type Sort = keyof typeof REFERENCE_KEY;
-
-let library: Library;
-let total: number;
-
-function referencePage(
-  where: string,
-  params: unknown[],
-  sort: Sort,
-  dir: SortDirection,
-  offset: number,
-  limit: number,
-) {
-  const d = dir.toUpperCase();
-  return library.db
-    .prepare(
-      `SELECT p.id FROM papers p WHERE ${where} ORDER BY ${REFERENCE_KEY[sort]} ${d}, p.id ${d} LIMIT ? OFFSET ?`,
-    )
-    .pluck()
-    .all(...params, limit, offset) as number[];
-}
-
-/**
- * The exact ranking, by the plain join: own text scored for all the terms, annotations for any of them, each 0 where
- * its index does not match.
- */
-function exactTop50(compiled: ReturnType<typeof compileUserQuery>): number[] {
-  const group = compiled.pureText!;
-  return library.db
-    .prepare(
-      `SELECT p.id FROM papers p
-       LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
-         FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
-       LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
-         FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
-       WHERE ${compiled.where}
-       ORDER BY coalesce(r.score, 0) + coalesce(a.score, 0), p.id DESC LIMIT 50`,
-    )
-    .pluck()
-    .all(group.pAll ?? '"\u0001"', group.aAny ?? '"\u0001"', ...compiled.params) as number[];
-}
-
-function page(query: string, sort: Sort, direction: SortDirection, offset: number, limit: number): number[] {
-  return listRows(library.db, compileUserQuery(query), { query, sort, direction, offset, limit, snippets: false }).map(
-    (r) => r.id,
-  );
-}
-
-beforeAll(() => {
-  library = tempLibrary().library;
-  const ids = library.importFile(SCRAPE).paperIds;
-  total = ids.length;
-  // Variety for every sort key: statuses, unknown years, and papers whose dates are out of id order (as a merge
-  // that keeps the older paper's date leaves them).
-  library.setStatus(
-    ids.filter((_, i) => i % 3 === 0),
-    'to-read',
-  );
-  library.setStatus(
-    ids.filter((_, i) => i % 7 === 0),
-    'read',
-  );
-  for (const id of ids.filter((_, i) => i % 50 === 0)) library.update(id, { year: null });
-  const stmt = library.db.prepare('UPDATE papers SET added_at = ? WHERE id = ?');
-  stmt.run('2099-01-01T00:00:00.000Z', ids[3]!);
-  stmt.run('2099-01-02T00:00:00.000Z', ids[40]!);
-  stmt.run('1999-01-01T00:00:00.000Z', ids[ids.length - 2]!);
-  // Annotations whose words are also common in the papers' own text, so text queries find papers both ways.
-  library.tag(
-    ids.filter((_, i) => i % 4 === 1),
-    ['model', 'agents'],
-    [],
-  );
-  library.tag(
-    ids.filter((_, i) => i % 9 === 2),
-    ['transformers'],
-    [],
-  );
-  for (const id of ids.filter((_, i) => i % 31 === 5)) library.setNote(id, 'A large language model, compared.');
-});
-afterAll(() => library.close());
-
-/** Pages of `query` in date-added order, both ways, at each (offset, limit), are those of the plain sort. */
-function expectAddedPagesExact(query: string, windows: readonly (readonly [number, number])[]): void {
-  const compiled = compileUserQuery(query);
-  for (const dir of ['desc', 'asc'] as const) {
-    for (const [offset, limit] of windows) {
-      expect(page(query, 'added', dir, offset, limit), `${query} ${dir} at ${offset}`).toEqual(
-        referencePage(compiled.where, compiled.params, 'added', dir, offset, limit),
-      );
-    }
-  }
-}
+usePagingLibrary();
 
 describe('pages of the whole library', () => {
   it('has enough papers to page past the remembered positions', () => {
-    expect(total).toBeGreaterThan(700);
+    expect(paging.total).toBeGreaterThan(700);
   });
 
   it('gives every page in every order exactly as OFFSET does, at every depth', () => {
-    const offsets = [0, 100, 511, 512, 513, 600, 1023, total - 100, total - 1, total + 5];
+    const offsets = [0, 100, 511, 512, 513, 600, 1023, paging.total - 100, paging.total - 1, paging.total + 5];
     for (const sort of Object.keys(REFERENCE_KEY) as Sort[]) {
       for (const dir of ['asc', 'desc'] as const) {
         for (const offset of offsets) {
@@ -139,11 +46,11 @@ describe('pages of the whole library', () => {
 
   it('stays exact after a change moves papers between pages', () => {
     expect(page('', 'status', 'asc', 600, 50)).toEqual(referencePage('1', [], 'status', 'asc', 600, 50));
-    const moved = library.db.prepare('SELECT id FROM papers ORDER BY id LIMIT 200').pluck().all() as number[];
-    library.setStatus(moved, 'skipped');
+    const moved = paging.library.db.prepare('SELECT id FROM papers ORDER BY id LIMIT 200').pluck().all() as number[];
+    paging.library.setStatus(moved, 'skipped');
     expect(page('', 'status', 'asc', 600, 50)).toEqual(referencePage('1', [], 'status', 'asc', 600, 50));
-    expect(countWhere(library.db, compileUserQuery(''))).toBe(total);
-    library.undo();
+    expect(countWhere(paging.library.db, compileUserQuery(''))).toBe(paging.total);
+    paging.library.undo();
     expect(page('', 'status', 'asc', 600, 50)).toEqual(referencePage('1', [], 'status', 'asc', 600, 50));
   });
 });
@@ -175,7 +82,7 @@ describe('text queries', () => {
     }
     // The papers given future dates come first for a word they contain.
     const first = page('the', 'added', 'desc', 0, 2);
-    expect(library.db.prepare('SELECT added_at FROM papers WHERE id = ?').pluck().get(first[0])).toBe(
+    expect(paging.library.db.prepare('SELECT added_at FROM papers WHERE id = ?').pluck().get(first[0])).toBe(
       '2099-01-02T00:00:00.000Z',
     );
   });
@@ -183,11 +90,11 @@ describe('text queries', () => {
   it('counts a text query in the index exactly as the join does', () => {
     for (const q of queries) {
       const compiled = compileUserQuery(q);
-      const joined = library.db
+      const joined = paging.library.db
         .prepare(`SELECT count(*) FROM papers p WHERE ${compiled.where}`)
         .pluck()
         .get(...compiled.params);
-      expect(countWhere(library.db, compiled), q).toBe(joined);
+      expect(countWhere(paging.library.db, compiled), q).toBe(joined);
     }
   });
 
@@ -196,7 +103,7 @@ describe('text queries', () => {
     let titleFirst = 0;
     for (const q of ['model', 'language', 'learning', 'models', 'agents', 'video', 'reasoning', 'large']) {
       const compiled = compileUserQuery(q);
-      const titled = library.db
+      const titled = paging.library.db
         .prepare('SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?')
         .pluck()
         .get(`{title authors} : ${compiled.pureText!.pAll!}`) as number;
@@ -233,9 +140,9 @@ describe('text queries', () => {
     for (const q of ['model', 'models', 'agents', 'agent*', 'transformers', 'language', '"language model"', 'large']) {
       const compiled = compileUserQuery(q);
       const match = compiled.pureText!.pAll!;
-      const exact = exactRanking(library, match, compiled.where, compiled.params, 120);
+      const exact = exactRanking(paging.library, match, compiled.where, compiled.params, 120);
       for (const k of [1, 10, 50, 120]) {
-        const best = annotationsFirst(library.db, match, k);
+        const best = annotationsFirst(paging.library.db, match, k);
         if (best === null) continue;
         taken++;
         expect(best, `${q}, top ${k}`).toEqual(exact.slice(0, k));
@@ -246,13 +153,16 @@ describe('text queries', () => {
   });
 
   it('scores a few papers apart from the index exactly as bm25() on the index does, bit for bit', () => {
-    const ids = library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
+    const ids = paging.library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
     const some = ids.filter((_, i) => i % 9 === 4).slice(0, 80);
     for (const q of ['language', 'model*', '"language model"', 'video', 'reasoning', 'agent*', 'diffusion']) {
       const match = compileUserQuery(q).pureText!.pAll!;
-      const n = library.db.prepare('SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?').pluck().get(match);
-      const apart = ownScoresApart(library.db, match, some, n as number);
-      const fromIndex = library.db
+      const n = paging.library.db
+        .prepare('SELECT count(*) FROM papers_fts WHERE papers_fts MATCH ?')
+        .pluck()
+        .get(match);
+      const apart = ownScoresApart(paging.library.db, match, some, n as number);
+      const fromIndex = paging.library.db
         .prepare(
           `SELECT rowid AS id, bm25(papers_fts, 10.0, 4.0, 1.0) AS score FROM papers_fts
            WHERE papers_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
@@ -336,7 +246,7 @@ describe('text queries', () => {
     for (const q of queries) {
       const compiled = compileUserQuery(q);
       const joined = exactTop50(compiled);
-      const rows = listRows(library.db, compiled, {
+      const rows = listRows(paging.library.db, compiled, {
         query: q,
         sort: 'relevance',
         offset: 0,
@@ -351,11 +261,11 @@ describe('text queries', () => {
     }
   });
 
-  it('cuts snippets without counting as a change to the library, and still notices a real change', () => {
+  it('cuts snippets without counting as a change to the paging.library, and still notices a real change', () => {
     // The snippets' scratch index is written on every page with snippets; what is remembered until the library
     // changes (positions of deep pages, annotation-only matches) must survive it.
-    const before = signature(library.db);
-    const rows = listRows(library.db, compileUserQuery('model'), {
+    const before = signature(paging.library.db);
+    const rows = listRows(paging.library.db, compileUserQuery('model'), {
       query: 'model',
       sort: 'relevance',
       offset: 0,
@@ -363,34 +273,34 @@ describe('text queries', () => {
       snippets: true,
     });
     expect(rows.every((r) => r.snippet !== null)).toBe(true);
-    expect(signature(library.db)).toBe(before);
+    expect(signature(paging.library.db)).toBe(before);
     const id = rows[0]!.id;
-    library.setStarred([id], true);
-    expect(signature(library.db)).not.toBe(before);
-    library.setStarred([id], false);
+    paging.library.setStarred([id], true);
+    expect(signature(paging.library.db)).not.toBe(before);
+    paging.library.setStarred([id], false);
     // A change right after snippets is still seen.
-    const after = signature(library.db);
-    listRows(library.db, compileUserQuery('"language models"'), {
+    const after = signature(paging.library.db);
+    listRows(paging.library.db, compileUserQuery('"language models"'), {
       query: '"language models"',
       sort: 'relevance',
       offset: 0,
       limit: 20,
       snippets: true,
     });
-    expect(signature(library.db)).toBe(after);
-    library.setNote(id, 'a new note');
-    expect(signature(library.db)).not.toBe(after);
-    library.setNote(id, '');
+    expect(signature(paging.library.db)).toBe(after);
+    paging.library.setNote(id, 'a new note');
+    expect(signature(paging.library.db)).not.toBe(after);
+    paging.library.setNote(id, '');
   });
 
   it('counts and lists a tag alone from the tag index, common or rare, exactly', () => {
-    const ids = library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
-    library.tag(
+    const ids = paging.library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
+    paging.library.tag(
       ids.filter((_, i) => i % 5 === 0),
       ['common'],
       [],
     );
-    library.tag(
+    paging.library.tag(
       ids.filter((_, i) => i % 97 === 0),
       ['rare'],
       [],
@@ -398,11 +308,11 @@ describe('text queries', () => {
     for (const q of ['tag:common', 'tag:rare', 'tag:COMMON']) {
       const compiled = compileUserQuery(q);
       expect(compiled.pureTag).not.toBeNull();
-      const joined = library.db
+      const joined = paging.library.db
         .prepare(`SELECT count(*) FROM papers p WHERE ${compiled.where}`)
         .pluck()
         .get(...compiled.params);
-      expect(countWhere(library.db, compiled), q).toBe(joined);
+      expect(countWhere(paging.library.db, compiled), q).toBe(joined);
       for (const sort of ['added', 'title'] as const) {
         expect(page(q, sort, 'desc', 0, 50), `${q} ${sort}`).toEqual(
           referencePage(compiled.where, compiled.params, sort, 'desc', 0, 50),
@@ -417,104 +327,5 @@ describe('text queries', () => {
     expect(page('model status:to-read', 'year', 'desc', 0, 30)).toEqual(
       referencePage(compiled.where, compiled.params, 'year', 'desc', 0, 30),
     );
-  });
-});
-
-describe('first pages of filtered views', () => {
-  // A library bigger than the walk (WALK_ROWS in list.ts), so both the walk and its fallback run.
-  beforeAll(() => {
-    const extra = library.importText('more.txt', generatedPage(1600, 'Walk')).paperIds;
-    total += extra.length;
-    library.setStatus(
-      extra.filter((_, i) => i % 5 === 0),
-      'reading',
-    );
-    library.setStarred(
-      extra.filter((_, i) => i % 97 === 0),
-      true,
-    );
-  });
-
-  it('reads first pages of filtered views by walking the sort index, exactly, whether the page is found or not', () => {
-    expect(total).toBeGreaterThan(2000);
-    // Dense filters (found among the first papers in order), sparse ones (the walk gives up and the general plan
-    // runs), and filters on the sort key itself.
-    const queries = [
-      'status:to-read',
-      'status:read',
-      'status:reading',
-      'is:starred',
-      'tag:model status:to-read',
-      'tag:transformers',
-      'has:note',
-      '-status:new',
-      'year:2024',
-      'year:..2023',
-      'model status:read',
-      'NOT tag:model',
-      'status:to-read OR tag:transformers',
-    ];
-    library.setStarred(
-      library
-        .list({ query: 'tag:transformers', sort: 'title', offset: 0, limit: 40, snippets: false })
-        .rows.map((r) => r.id),
-      true,
-    );
-    for (const query of queries) {
-      const compiled = compileUserQuery(query);
-      for (const sort of Object.keys(REFERENCE_KEY) as Sort[]) {
-        for (const dir of ['asc', 'desc'] as const) {
-          for (const [offset, limit] of [
-            [0, 50],
-            [0, 1],
-            [100, 100],
-            [440, 60],
-          ] as const) {
-            const expected = referencePage(compiled.where, compiled.params, sort, dir, offset, limit);
-            expect(page(query, sort, dir, offset, limit), `${query} by ${sort} ${dir} at ${offset}`).toEqual(expected);
-          }
-        }
-      }
-    }
-  });
-});
-
-describe('year views in date-added order', () => {
-  // Years independent of ids, and a fifth of the papers re-dated out of id order, some sharing a date, so the lists
-  // read from the (year, added_at) index must be merged exactly and ties broken by id.
-  beforeAll(() => {
-    const ids = library.db.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[];
-    const setYear = library.db.prepare('UPDATE papers SET year = ? WHERE id = ?');
-    const setAdded = library.db.prepare('UPDATE papers SET added_at = ? WHERE id = ?');
-    library.db.transaction(() => {
-      ids.forEach((id, i) => {
-        setYear.run(i % 41 === 0 ? null : 2018 + ((i * 37) % 7), id);
-        if (i % 5 === 2) {
-          const day = String(1 + ((i * 13) % 28)).padStart(2, '0');
-          setAdded.run(`20${10 + ((i * 11) % 17)}-03-${day}T12:00:00.000Z`, id);
-        }
-      });
-    })();
-  });
-
-  it('lists year views newest or oldest first exactly as the plain sort does, at every depth', () => {
-    const queries = ['year:2021', 'year:2019..2020', 'year:..2022', 'year:2023..', 'year:>2018', 'year:1990'];
-    const shared = library.db
-      .prepare('SELECT count(*) FROM (SELECT added_at FROM papers GROUP BY added_at HAVING count(*) > 1)')
-      .pluck()
-      .get() as number;
-    expect(shared).toBeGreaterThan(0);
-    for (const query of queries) {
-      const compiled = compileUserQuery(query);
-      expect(compiled.pureYear).not.toBeNull();
-      expectAddedPagesExact(query, [
-        [0, 50],
-        [0, 1],
-        [10, 5],
-        [300, 100],
-        [0, 1000],
-        [990, 30],
-      ]);
-    }
   });
 });
