@@ -42,23 +42,36 @@ export function referencePage(
 }
 
 /**
- * The exact ranking, by the plain join: own text scored for all the terms, annotations for any of them, each 0 where
- * its index does not match.
+ * The exact ranking, by the plain join: own text scored for `own`, annotations for `annotations`, each 0 where its
+ * index does not match, both weighted as the library weighs them.
  */
-export function exactTop50(compiled: ReturnType<typeof compileUserQuery>): number[] {
-  const group = compiled.pureText!;
-  return paging.library.db
+export function exactRanking(
+  lib: Library,
+  own: string,
+  annotations: string,
+  where: string,
+  params: unknown[],
+  limit: number,
+): { id: number; score: number }[] {
+  return lib.db
     .prepare(
-      `SELECT p.id FROM papers p
+      `SELECT p.id AS id, coalesce(r.score, 0) + coalesce(a.score, 0) AS score FROM papers p
        LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
          FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
        LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
          FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
-       WHERE ${compiled.where}
-       ORDER BY coalesce(r.score, 0) + coalesce(a.score, 0), p.id DESC LIMIT 50`,
+       WHERE ${where} ORDER BY score, p.id DESC LIMIT ${limit}`,
     )
-    .pluck()
-    .all(group.pAll ?? '"\u0001"', group.aAny ?? '"\u0001"', ...compiled.params) as number[];
+    .all(own, annotations, ...params) as { id: number; score: number }[];
+}
+
+/** The exact top 50 of a text query: own text for all its terms, annotations for any of them. */
+export function exactTop50(compiled: ReturnType<typeof compileUserQuery>): number[] {
+  const group = compiled.pureText!;
+  const none = '"\u0001"';
+  return exactRanking(paging.library, group.pAll ?? none, group.aAny ?? none, compiled.where, compiled.params, 50).map(
+    (r) => r.id,
+  );
 }
 
 export function page(query: string, sort: Sort, direction: SortDirection, offset: number, limit: number): number[] {

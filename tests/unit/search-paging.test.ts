@@ -4,7 +4,6 @@
  * the same real library: 753 papers from a Hugging Face scrape, so pages go past the 512-row positions.
  */
 import { describe, expect, it } from 'vitest';
-import type { Library } from '../../electron/library';
 import { compileUserQuery, countWhere, listRows } from '../../electron/library/search/list';
 import { signature } from '../../electron/library/search/page-index';
 import { annotationsFirst } from '../../electron/library/search/ranked';
@@ -18,6 +17,7 @@ import {
   referencePage,
   page,
   exactTop50,
+  exactRanking,
   expectAddedPagesExact,
   REFERENCE_KEY,
   SCRAPE,
@@ -119,20 +119,6 @@ describe('text queries', () => {
     expect(titleFirst).toBeGreaterThanOrEqual(3);
   });
 
-  /** The exact ranking (own text and annotations, both weighted as the library weighs them), by the plain join. */
-  function exactRanking(lib: Library, match: string, where: string, params: unknown[], limit: number) {
-    return lib.db
-      .prepare(
-        `SELECT p.id AS id, coalesce(r.score, 0) + coalesce(a.score, 0) AS score FROM papers p
-         LEFT JOIN (SELECT rowid AS rid, bm25(papers_fts, 10.0, 4.0, 1.0) AS score
-           FROM papers_fts WHERE papers_fts MATCH ?) r ON r.rid = p.id
-         LEFT JOIN (SELECT rowid AS rid, bm25(notes_fts, 3.0, 2.0) AS score
-           FROM notes_fts WHERE notes_fts MATCH ?) a ON a.rid = p.id
-         WHERE ${where} ORDER BY score, p.id DESC LIMIT ${limit}`,
-      )
-      .all(match, match, ...params) as { id: number; score: number }[];
-  }
-
   it('ranks a word by its annotation matches alone when they outweigh any own text, with the exact scores', () => {
     // annotationsFirst (ranked.ts) proves by a bound on bm25 that no other paper can be in the page: it must give
     // the exact ranking, scores included, at every page size it answers (words in more than half the papers).
@@ -140,7 +126,7 @@ describe('text queries', () => {
     for (const q of ['model', 'models', 'agents', 'agent*', 'transformers', 'language', '"language model"', 'large']) {
       const compiled = compileUserQuery(q);
       const match = compiled.pureText!.pAll!;
-      const exact = exactRanking(paging.library, match, compiled.where, compiled.params, 120);
+      const exact = exactRanking(paging.library, match, match, compiled.where, compiled.params, 120);
       for (const k of [1, 10, 50, 120]) {
         const best = annotationsFirst(paging.library.db, match, k);
         if (best === null) continue;
@@ -182,7 +168,7 @@ describe('text queries', () => {
       own.tag(ids.slice(0, 150), ['language'], []);
       const compiled = compileUserQuery('language');
       const match = compiled.pureText!.pAll!;
-      const exact = exactRanking(own, match, 'r.rid IS NOT NULL OR a.rid IS NOT NULL', [], 60);
+      const exact = exactRanking(own, match, match, 'r.rid IS NOT NULL OR a.rid IS NOT NULL', [], 60);
       for (const k of [10, 60]) expect(annotationsFirst(own.db, match, k), `top ${k}`).toEqual(exact.slice(0, k));
     } finally {
       own.close();
