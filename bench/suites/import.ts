@@ -144,7 +144,7 @@ export const importSuite: BenchSuite = {
         round(p.seconds, 1),
         's',
         round((BUDGET_SECONDS_PER_MILLION * pagePapers) / 1_000_000, 1),
-        `the real page's 84 papers repeated with numbered titles, ${pageFiles.length} files; ${p.added} added, ${p.failed} failed`,
+        `the real page's 84 papers repeated with numbered titles, in ${pageFiles.length} file(s) of at most ${PAGE_PART}; ${p.added} added, ${p.failed} failed`,
       );
       fig('trending page import rate', Math.round(p.added / p.seconds), 'papers/s');
 
