@@ -175,10 +175,12 @@ describe('text queries', () => {
     }
   });
 
-  it('leaves a word in fewer than half the papers to the title-first ranking, and remembers its count', () => {
-    // Below half the papers bm25's idf is above its floor and the bound does not hold, however strong the
-    // annotations: annotationsFirst must decline (before scanning again once the count is known), and the page and
-    // the total must still be exact. Its own library: every paper annotated, a few with the word in a note.
+  it('ranks a word in fewer than half the papers by its annotations only when they outscore any own text', () => {
+    // Below half the papers bm25's idf is above its floor, and an own-text score can reach idf * (k1 + 1): the
+    // annotation matches give the page only when the k-th best of them scores beyond that (strong, short notes), and
+    // annotationsFirst must decline when there are fewer of them than the page or they are weak (a word in a long
+    // note). It counts first, once: the count is remembered. Whichever plan answers, the page and the total are
+    // exact. Its own library: every paper annotated, a few with the word in a note.
     const own = tempLibrary().library;
     try {
       const ids = own.importFile(SCRAPE).paperIds;
@@ -197,9 +199,11 @@ describe('text queries', () => {
       noted.forEach((id, i) => own.setNote(id, `${word} `.repeat(1 + (i % 4)).trim()));
       const compiled = compileUserQuery(word);
       const match = compiled.pureText!.pAll!;
-      expect(annotationsFirst(own.db, match, 30)).toBeNull();
+      const ranking = exactRanking(own, match, match, 'r.rid IS NOT NULL OR a.rid IS NOT NULL', [], noted.length);
+      expect(annotationsFirst(own.db, match, 10)).toEqual(ranking.slice(0, 10));
       expect(rememberedCount(own.db, match)).toBe(matches.length);
-      expect(annotationsFirst(own.db, match, 30)).toBeNull();
+      expect(annotationsFirst(own.db, match, noted.length)).toEqual(ranking);
+      expect(annotationsFirst(own.db, match, noted.length + 1)).toBeNull();
       const exact = own.db
         .prepare(
           `SELECT p.id FROM papers p
@@ -223,6 +227,19 @@ describe('text queries', () => {
       );
       expect(rememberedCount(own.db, match)).toBeUndefined();
       expect(countWhere(own.db, compiled)).toBe(all.size + 1);
+      // The word now in the notes of two papers in three, where its idf is at the floor: too weak to prove the page.
+      for (const id of ids.filter((_, i) => i % 3 !== 0)) own.setNote(id, `${word} lorem ipsum`);
+      expect(annotationsFirst(own.db, match, 10)).toBeNull();
+      const weak = listRows(own.db, compiled, {
+        query: word,
+        sort: 'relevance',
+        offset: 0,
+        limit: 50,
+        snippets: false,
+      });
+      const weakExact = exactRanking(own, match, match, 'r.rid IS NOT NULL OR a.rid IS NOT NULL', [], 50);
+      const shared = weak.filter((r) => weakExact.some((e) => e.id === r.id)).length;
+      expect(shared / weakExact.length).toBeGreaterThanOrEqual(0.9);
     } finally {
       own.close();
     }

@@ -17,7 +17,7 @@ import { cached } from '../db/statements';
 import { extraIds } from './annotated';
 import type { Compiled } from './compile';
 import { matchCount, rememberedCount } from './match-count';
-import { IDF_FLOOR, indexAverages, ownScoresApart } from './own-scores';
+import { IDF_FLOOR, idf, indexAverages, ownScoresApart } from './own-scores';
 
 /** Field weights of the paper's own text (title, authors, abstract): a title match outranks an author match, which
  *  outranks the abstract. */
@@ -102,7 +102,8 @@ const APART_MAX = 100;
 export function annotationsFirst(db: Db, match: string, k: number): Scored[] | null {
   if (k <= 0) return null;
   const matches = rememberedCount(db, match) ?? matchCount(db, match);
-  if (!idfAtFloor(indexAverages(db).rows, matches)) return null;
+  const rows = indexAverages(db).rows;
+  if (!idfAtFloor(rows, matches)) return annotationsDominate(db, match, k, idf(db, rows, matches) * (K1 + 1) * MARGIN);
   // The best annotation matches first, all of them only if ties at the k-th reach past those (sorting and reading
   // every one cost 50 ms of 150 for "general" at a million papers).
   const byNotes = (limit: number) =>
@@ -137,6 +138,33 @@ export function annotationsFirst(db: Db, match: string, k: number): Scored[] | n
     .map((r) => ({ id: r.id, score: (own.get(r.id) ?? 0) + r.score }))
     .sort((x, y) => x.score - y.score || y.id - x.id)
     .slice(0, k);
+}
+
+/**
+ * The exact best k matches of one word, phrase or prefix when its annotation matches outscore every paper that only
+ * its own text matches; null when they do not. The general case of `annotationsFirst`, for a query below half the
+ * papers: bm25 then gives the own text a score in (-B, 0], B = idf * (k1 + 1) (`bound`, widened by MARGIN), a few
+ * units rather than 2e-6, while a tag or note, being short, scores several times that.
+ *
+ * Every annotation match is scored by its annotations; only those scoring under T + B can be in the page, T being
+ * the k-th best annotation score (k papers score T or better whatever their own text, and the others score at least
+ * T + B - B). Their own text is scored by one scan of its doclist that keeps just them, and a paper outside the
+ * annotation matches cannot score under -B: when the k-th best full score is at most -B the page is exact.
+ * At a million papers, the page of 50 with snippets, the count known (wall clock; before, `titleFirst`, approximate,
+ * or every match ranked): "capable" 101 -> 57 ms, "across" 59 -> 28, "tran*" 114 -> 66, "github com" 56 -> 40.
+ */
+function annotationsDominate(db: Db, match: string, k: number, bound: number): Scored[] | null {
+  const rows = cached(
+    db,
+    `WITH a AS MATERIALIZED (SELECT rowid AS id, ${BM25_NOTES} AS score FROM notes_fts WHERE notes_fts MATCH ? ${WHOLE}),
+     c AS MATERIALIZED (SELECT id, score FROM a WHERE score < (SELECT score FROM a ORDER BY score LIMIT 1 OFFSET ?) + ?),
+     o AS MATERIALIZED (SELECT rowid AS id, ${BM25} AS score FROM papers_fts
+       WHERE papers_fts MATCH ? AND +rowid IN (SELECT id FROM c) ${WHOLE})
+     SELECT c.id AS id, c.score + coalesce(o.score, 0) AS score FROM c LEFT JOIN o ON o.id = c.id
+     ORDER BY 2, 1 DESC LIMIT ?`,
+  ).all(match, k - 1, bound, match, k) as Scored[];
+  if (rows.length < k || rows[k - 1]!.score! > -bound) return null;
+  return rows;
 }
 
 export function rankedPage(
