@@ -114,8 +114,10 @@ function taggedPage(
   offset: number,
   limit: number,
 ): number[] {
-  const tag = cached(db, 'SELECT id FROM tags WHERE name = ?').pluck().get(name) as number | undefined;
-  if (tag === undefined) return [];
+  // Read as an object, as tags.ts reads the same cached statement: pluck() would change it for every caller.
+  const found = cached(db, 'SELECT id FROM tags WHERE name = ?').get(name) as { id: number } | undefined;
+  if (found === undefined) return [];
+  const tag = found.id;
   const total = libraryTotal(db);
   const want = offset + limit;
   const walk = (rows: number) =>
