@@ -1,5 +1,5 @@
 /** Paged, sorted, optionally ranked listings: the only way papers leave the library in bulk. */
-import type { Paper, PaperPage, PaperRow, SortDirection, SortField, LibraryCounts } from '../../../shared/types';
+import type { PaperPage, PaperRow, SortDirection, SortField, LibraryCounts } from '../../../shared/types';
 import { READING_STATUSES, MATCH_END, MATCH_START } from '../../../shared/types';
 import { parseQuery } from '../../../shared/query/parse';
 import { QuerySyntaxError } from '../../../shared/query/ast';
@@ -7,7 +7,8 @@ import type { Db } from '../db/open';
 import { authorsText } from '../db/columns';
 import { cached } from '../db/statements';
 import { LibraryError } from '../errors';
-import { PAPER_COLUMNS, rowToPaper, type PaperRowData } from '../papers';
+import { PAPER_COLUMNS, rowToPaperRow, type PaperRowData } from '../papers';
+import { readTagsOf } from '../tags';
 import { extraIds } from './annotated';
 import { compileQuery, type Compiled } from './compile';
 import { matchCount } from './match-count';
@@ -70,15 +71,17 @@ export function listRows(db: Db, compiled: Compiled, options: ListOptions): Pape
     }
     page = ids.map((id) => ({ id, score: null }));
   }
-  const papers = papersById(
+  const { rows, tags } = papersById(
     db,
     page.map((p) => p.id),
   );
   const snippets: Map<number, string> = options.snippets ? snippetsFor(db, compiled, page) : new Map<number, string>();
   const out: PaperRow[] = [];
   for (const { id, score } of page) {
-    const paper = papers.get(id);
-    if (paper) out.push({ ...paper, score: score === null ? null : -score, snippet: snippets.get(id) ?? null });
+    const row = rows.get(id);
+    if (row) {
+      out.push(rowToPaperRow(row, tags.get(id) ?? [], score === null ? null : -score, snippets.get(id) ?? null));
+    }
   }
   return out;
 }
@@ -214,23 +217,13 @@ export function countWhere(db: Db, compiled: Compiled): number {
   return row.n;
 }
 
-/** The papers with these ids, read in one statement with their tags in another. */
-function papersById(db: Db, ids: number[]): Map<number, Paper> {
-  const out = new Map<number, Paper>();
-  if (ids.length === 0) return out;
-  const json = JSON.stringify(ids);
-  const tags = new Map<number, string[]>();
-  const tagRows = cached(
-    db,
-    `SELECT pt.paper_id AS id, t.name AS name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
-     WHERE pt.paper_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
-  ).all(json) as { id: number; name: string }[];
-  for (const r of tagRows) tags.set(r.id, [...(tags.get(r.id) ?? []), r.name]);
-  const rows = cached(db, `SELECT ${PAPER_COLUMNS} FROM papers WHERE id IN (SELECT value FROM json_each(?))`).all(
-    json,
-  ) as PaperRowData[];
-  for (const row of rows) out.set(row.id, rowToPaper(row, tags.get(row.id) ?? []));
-  return out;
+/** The rows of the papers with these ids, read in one statement, and their tags, in another. */
+function papersById(db: Db, ids: number[]): { rows: Map<number, PaperRowData>; tags: Map<number, string[]> } {
+  const rows = new Map<number, PaperRowData>();
+  if (ids.length === 0) return { rows, tags: new Map() };
+  const read = cached(db, `SELECT ${PAPER_COLUMNS} FROM papers WHERE id IN (SELECT value FROM json_each(?))`);
+  for (const row of read.all(JSON.stringify(ids)) as PaperRowData[]) rows.set(row.id, row);
+  return { rows, tags: readTagsOf(db, ids) };
 }
 
 /**
