@@ -7,7 +7,7 @@ import type { Db } from '../db/open';
 import { authorsText } from '../db/columns';
 import { cached } from '../db/statements';
 import { LibraryError } from '../errors';
-import { PAPER_COLUMNS, rowToPaperRow, type PaperRowData } from '../papers';
+import { PAPER_COLUMNS, valuesToPaperRow, type PaperRowValues } from '../papers';
 import { readTagsOf } from '../tags';
 import { extraIds } from './annotated';
 import { compileQuery, type Compiled } from './compile';
@@ -80,7 +80,7 @@ export function listRows(db: Db, compiled: Compiled, options: ListOptions): Pape
   for (const { id, score } of page) {
     const row = rows.get(id);
     if (row) {
-      out.push(rowToPaperRow(row, tags.get(id) ?? [], score === null ? null : -score, snippets.get(id) ?? null));
+      out.push(valuesToPaperRow(row, tags.get(id) ?? [], score === null ? null : -score, snippets.get(id) ?? null));
     }
   }
   return out;
@@ -217,12 +217,13 @@ export function countWhere(db: Db, compiled: Compiled): number {
   return row.n;
 }
 
-/** The rows of the papers with these ids, read in one statement, and their tags, in another. */
-function papersById(db: Db, ids: number[]): { rows: Map<number, PaperRowData>; tags: Map<number, string[]> } {
-  const rows = new Map<number, PaperRowData>();
+/** The rows of the papers with these ids (their values), read in one statement, and their tags, in another. */
+function papersById(db: Db, ids: number[]): { rows: Map<number, PaperRowValues>; tags: Map<number, string[]> } {
+  const rows = new Map<number, PaperRowValues>();
   if (ids.length === 0) return { rows, tags: new Map() };
-  const read = cached(db, `SELECT ${PAPER_COLUMNS} FROM papers WHERE id IN (SELECT value FROM json_each(?))`);
-  for (const row of read.all(JSON.stringify(ids)) as PaperRowData[]) rows.set(row.id, row);
+  // Its own SQL text (the alias p), so raw mode changes no statement shared with getPapers, which reads objects.
+  const read = cached(db, `SELECT ${PAPER_COLUMNS} FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`);
+  for (const row of read.raw().all(JSON.stringify(ids)) as PaperRowValues[]) rows.set(row[0], row);
   return { rows, tags: readTagsOf(db, ids) };
 }
 
