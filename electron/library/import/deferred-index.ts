@@ -10,6 +10,7 @@
  */
 import { indexedAuthors } from '../db/columns';
 import type { Db } from '../db/open';
+import { IndexBuild } from './index-build';
 
 /** Below this much imported text (about 1,500 papers with abstracts) the triggers are cheap enough. */
 export const DEFERRED_INDEX_MIN_BYTES = 2 * 1024 * 1024;
@@ -38,18 +39,30 @@ const BYTES_PER_PAPER = 1500;
 /** The page cache while importing, in KiB: fewer dirty pages spilled (and rewritten) to the write-ahead log. */
 const IMPORT_CACHE_KIB = 256 * 1024;
 
+/** Given to the import: called between entries with how many went by, so a parallel index build is fed. */
+export type ImportTick = (entries: number) => void;
+
+const noTick: ImportTick = () => {};
+
 /**
  * Runs `fn` (which inserts papers) with the index filled at the end when the import is big (`textLength`: the size
- * of the text being imported). Must be called inside a write transaction.
+ * of the text being imported). Must be called inside a write transaction. Into an empty library, a big import's
+ * index is built on a worker thread while `fn` runs (`index-build.ts`), fed through the tick `fn` is given;
+ * `nativeBinding` is the better-sqlite3 binary that thread loads.
  */
-export function withDeferredIndex<T>(db: Db, textLength: number, fn: () => T): T {
-  if (textLength < DEFERRED_INDEX_MIN_BYTES) return fn();
+export function withDeferredIndex<T>(
+  db: Db,
+  textLength: number,
+  fn: (tick: ImportTick) => T,
+  nativeBinding?: string,
+): T {
+  if (textLength < DEFERRED_INDEX_MIN_BYTES) return fn(noTick);
   const saved = db
     .prepare(
       `SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name IN (${TRIGGERS.map(() => '?').join(', ')})`,
     )
     .all(...TRIGGERS) as { name: string; sql: string }[];
-  if (saved.length !== TRIGGERS.length) return fn();
+  if (saved.length !== TRIGGERS.length) return fn(noTick);
   const seq = db
     .prepare("SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'papers'")
     .pluck()
@@ -76,7 +89,7 @@ export function withDeferredIndex<T>(db: Db, textLength: number, fn: () => T): T
           return ` ON main.papers WHEN ${mine}${condition ? ` AND (${condition})` : ''} BEGIN`;
         }),
     );
-  if (kept.some((sql) => !sql.includes('_kept') || !sql.includes(' WHEN '))) return fn();
+  if (kept.some((sql) => !sql.includes('_kept') || !sql.includes(' WHEN '))) return fn(noTick);
   for (const t of saved) db.exec(`DROP TRIGGER main.${t.name}`);
   for (const sql of kept) db.exec(sql);
   const indexes =
@@ -93,15 +106,19 @@ export function withDeferredIndex<T>(db: Db, textLength: number, fn: () => T): T
   db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   const countOld = db.prepare('SELECT count(*) FROM papers WHERE id <= ?').pluck();
   const oldPapers = countOld.get(before) as number;
+  const build = IndexBuild.start(db, before, textLength, HASH_SIZE, nativeBinding);
   try {
-    const result = fn();
+    const result = fn(build ? (entries) => build.pump(entries) : noTick);
     const reinserted = (countOld.get(before) as number) !== oldPapers;
-    db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${HASH_SIZE})`);
-    db.prepare(
-      `INSERT INTO papers_fts(rowid, title, authors, abstract)
-       SELECT id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers WHERE id > ? ORDER BY id`,
-    ).run(before);
-    db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${Number(hashRow ?? DEFAULT_HASH_SIZE)})`);
+    // Built beside the import, the index is copied in; else (or should anything be amiss) it is built now.
+    if (reinserted || !build?.finish()) {
+      db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${HASH_SIZE})`);
+      db.prepare(
+        `INSERT INTO papers_fts(rowid, title, authors, abstract)
+         SELECT id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers WHERE id > ? ORDER BY id`,
+      ).run(before);
+      db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${Number(hashRow ?? DEFAULT_HASH_SIZE)})`);
+    }
     // The annotation index holds only the papers with a tag or a note.
     db.prepare(
       `INSERT INTO notes_fts(rowid, tags, note)
@@ -117,6 +134,7 @@ export function withDeferredIndex<T>(db: Db, textLength: number, fn: () => T): T
     for (const i of indexes) db.exec(i.sql);
     return result;
   } finally {
+    build?.dispose();
     db.pragma(`cache_size = ${cacheSize}`);
     db.pragma('threads = 0');
   }

@@ -13,7 +13,7 @@ import type { ImportFormat, ParsedEntry } from '../import/format';
 import { formatByName, formats } from '../import/formats';
 import { readTextFile, readTextHead } from '../import/read-file';
 import { emptyReport, importEntries } from '../import/run';
-import { checkpointAfterImport, withDeferredIndex } from '../import/deferred-index';
+import { checkpointAfterImport, withDeferredIndex, type ImportTick } from '../import/deferred-index';
 
 export type ImportProgress = ContractEvents['import:progress'];
 
@@ -56,6 +56,7 @@ function* watched(
   text: string,
   format: ImportFormat,
   options: StreamImportOptions,
+  tick: ImportTick,
 ): Generator<ParsedEntry> {
   const lines = countLines(text);
   const every = options.progressEveryMs ?? 100;
@@ -65,6 +66,7 @@ function* watched(
     yield entry;
     done++;
     if ((done & 63) !== 0) continue;
+    tick(64);
     if (options.cancelled?.()) throw new ImportCancelled();
     const now = Date.now();
     if (options.onProgress && now - lastReport >= every) {
@@ -127,16 +129,21 @@ export function importStreaming(
   const textLength = ready.reduce((sum, r) => sum + r.size, 0);
   library.change(label, ['papers', 'tags'], (recorder, now) => {
     // A big import fills the full-text index once at the end (see import/deferred-index.ts).
-    withDeferredIndex(library.db, textLength, () => {
-      for (const item of ready) {
-        const { name, format } = item;
-        // Read now (a file that became unreadable since it was checked fails the whole import, which rolls back).
-        const text = item.text ?? readTextFile(name);
-        item.text = null;
-        const ctx = { db: library.db, file: name, source: `${format.name}:${path.basename(name)}`, now, recorder };
-        importEntries(ctx, watched(name, text, format, options), report);
-      }
-    });
+    withDeferredIndex(
+      library.db,
+      textLength,
+      (tick) => {
+        for (const item of ready) {
+          const { name, format } = item;
+          // Read now (a file that became unreadable since it was checked fails the whole import, which rolls back).
+          const text = item.text ?? readTextFile(name);
+          item.text = null;
+          const ctx = { db: library.db, file: name, source: `${format.name}:${path.basename(name)}`, now, recorder };
+          importEntries(ctx, watched(name, text, format, options, tick), report);
+        }
+      },
+      library.nativeBinding,
+    );
   });
   checkpointAfterImport(library.db, textLength);
   return { report, refused };
