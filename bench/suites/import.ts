@@ -44,6 +44,17 @@ function runChild(
     let out = '';
     let before = 0;
     let killed = false;
+    // The log is sampled from here too: the child is busy in SQLite through the end of the import (the index and
+    // its copy), where it cannot sample it itself.
+    const wal = `${file}-wal`;
+    let walPeak = 0;
+    const sampler = setInterval(() => {
+      try {
+        walPeak = Math.max(walPeak, fs.statSync(wal).size);
+      } catch {
+        // Not there (yet, or any more).
+      }
+    }, 50);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const lines = out.split('\n');
@@ -57,11 +68,15 @@ function runChild(
             killed = true;
             child.kill('SIGKILL');
           }
-        } else if (line.startsWith('{')) resolve(JSON.parse(line) as ChildResult);
+        } else if (line.startsWith('{')) {
+          const result = JSON.parse(line) as ChildResult;
+          resolve({ ...result, walPeak: Math.max(result.walPeak, walPeak) });
+        }
       }
     });
     child.on('error', reject);
     child.on('exit', (code) => {
+      clearInterval(sampler);
       if (killed) resolve('killed');
       else if (code !== 0) reject(new Error(`import child exited with ${code}`));
     });
