@@ -3,7 +3,11 @@ import type { Db } from './open';
 
 const caches = new WeakMap<Db, Map<string, Database.Statement>>();
 
-/** Prepared statements are compiled once per connection and reused. */
+/**
+ * Prepared statements are compiled once per connection and reused. One statement serves every caller with the same
+ * SQL text, and `.pluck()`, `.raw()` and `.expand()` change the statement itself: so each caller gets it back in the
+ * default mode (rows as objects) and sets the mode it wants, instead of inheriting the last caller's.
+ */
 export function cached(db: Db, sql: string): Database.Statement {
   let cache = caches.get(db);
   if (!cache) {
@@ -14,6 +18,8 @@ export function cached(db: Db, sql: string): Database.Statement {
   if (!stmt) {
     stmt = db.prepare(sql);
     cache.set(sql, stmt);
+  } else if (stmt.reader) {
+    stmt.pluck(false).expand(false).raw(false);
   }
   return stmt;
 }
