@@ -28,6 +28,7 @@ import { checkLibrary } from './check';
 import { explainWriteError } from './write-errors';
 import { readTextFile } from './import/read-file';
 import { importStreaming } from './jobs/import-stream';
+import { removeStaleScratch } from './import/index-build';
 
 export interface ImportSource {
   /** File path, or a display name when `text` is given. */
@@ -55,6 +56,7 @@ export class Library {
     this.nativeBinding = options.nativeBinding;
     this.db = openDatabase(options);
     this.clock = options.now ?? (() => new Date());
+    if (!options.readonly) removeStaleScratch(this.db.name);
   }
 
   /**

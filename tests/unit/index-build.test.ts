@@ -14,7 +14,7 @@ import {
   scratchFiles,
   scratchPrefix,
 } from '../../electron/library/import/index-build';
-import type { Library } from '../../electron/library';
+import { openLibrary, type Library } from '../../electron/library';
 import { tempLibrary } from './helpers';
 import { expectIndexesInStep, rng, words, VOCAB, pick } from './annotation-helpers';
 
@@ -136,6 +136,23 @@ describe('the index of a first big import, built on a worker thread', () => {
       expectIndexesInStep(library, 'after the second import');
     } finally {
       library.close();
+    }
+  });
+
+  it('removes, when the library is opened, the scratch file of an import whose process is gone, and only that', () => {
+    const { library, file } = tempLibrary();
+    library.close();
+    // Process ids above the kernel's maximum (4,194,304 on Linux) are never running.
+    const dead = `${scratchPrefix(file)}.99999999.1`;
+    const alive = `${scratchPrefix(file)}.${process.pid}.7`;
+    fs.writeFileSync(dead, 'left by a killed import');
+    fs.writeFileSync(alive, 'an import of this process, still going');
+    const again = openLibrary({ path: file });
+    try {
+      expect(scratchFiles(file)).toEqual([alive]);
+    } finally {
+      again.close();
+      fs.rmSync(alive);
     }
   });
 

@@ -59,6 +59,28 @@ export function scratchFiles(libraryFile: string): string[] {
   }
 }
 
+/** Whether a process with this id is running (signal 0 only asks). */
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the scratch files of imports whose process is gone (killed half way): called when a library is opened, so
+ * a killed import's file (as big as the index) does not wait for the next big import to go.
+ */
+export function removeStaleScratch(libraryFile: string): void {
+  for (const file of scratchFiles(libraryFile)) {
+    const pid = /\.(\d+)\.\d+(?:-journal|-wal|-shm)?$/.exec(file)?.[1];
+    if (pid !== undefined && !running(Number(pid))) removeScratch(file);
+  }
+}
+
 /**
  * Each build has a file of its own: a worker that has not yet stopped (a stop is asynchronous) must never write
  * into the next build's file.
