@@ -28,7 +28,7 @@ import { checkLibrary } from './check';
 import { explainWriteError } from './write-errors';
 import { readTextFile } from './import/read-file';
 import { importStreaming } from './jobs/import-stream';
-import { removeStaleScratch } from './import/index-build';
+import { removeStaleScratch } from './import/index-scratch';
 
 export interface ImportSource {
   /** File path, or a display name when `text` is given. */

@@ -8,12 +8,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importStreaming, ImportCancelled } from '../../electron/library/jobs/import-stream';
-import {
-  indexBuildStats,
-  PARALLEL_INDEX_MIN_BYTES,
-  scratchFiles,
-  scratchPrefix,
-} from '../../electron/library/import/index-build';
+import { indexBuildStats, PARALLEL_INDEX_MIN_BYTES } from '../../electron/library/import/index-build';
+import { scratchFiles, scratchPrefix } from '../../electron/library/import/index-scratch';
 import { openLibrary, type Library } from '../../electron/library';
 import { tempLibrary } from './helpers';
 import { expectIndexesInStep, rng, words, VOCAB, pick } from './annotation-helpers';

@@ -6,7 +6,8 @@
  * file beside the library while the import goes on: every few thousand papers, the new papers' indexed text (read
  * back from the import's own transaction, so exactly what is stored) is handed to it. At the end the scratch index's
  * three tables are copied into the library's empty `papers_fts`, inside the import's transaction: the import stays
- * atomic, and a kill at any point leaves the library as it was (the scratch file is removed by the next import).
+ * atomic, and a kill at any point leaves the library as it was (the scratch file goes when the library is next opened,
+ * `index-scratch.ts`).
  *
  * The scratch table is created with the library's own definition (columns, tokenizer, options), so its pages are
  * the pages FTS5 would have written here. A paper changed after it was handed over (a later duplicate merged into
@@ -17,14 +18,14 @@
  * Copying into FTS5's own tables needs SQLite's defensive mode off while it runs (better-sqlite3's unsafe mode), and
  * FTS5 must then be told to forget the structure it cached (see `copy`).
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { indexedAuthors } from '../db/columns';
 import { bindingOption } from '../db/native-binding';
 import type { Db } from '../db/open';
+import { newScratchFile, removeScratch, scratchFiles } from './index-scratch';
+import { INDEX_WORKER_SOURCE } from './index-worker-source';
 
 /** Below this much imported text (about 6,000 papers with abstracts) a thread of its own is not worth starting. */
 export const PARALLEL_INDEX_MIN_BYTES = 8 * 1024 * 1024;
@@ -39,108 +40,6 @@ const SHADOW = ['data', 'idx', 'docsize'] as const;
 
 /** How the builds went in this process (for tests and diagnostics): started, copied in, given up. */
 export const indexBuildStats = { started: 0, copied: 0, gaveUp: 0 };
-
-/** The start of the names of a library's scratch files, beside it. */
-export function scratchPrefix(libraryFile: string): string {
-  return `${libraryFile}.index-build`;
-}
-
-/** A library's scratch files that exist now, left by running or killed imports. */
-export function scratchFiles(libraryFile: string): string[] {
-  const dir = path.dirname(libraryFile);
-  const prefix = path.basename(scratchPrefix(libraryFile));
-  try {
-    return fs
-      .readdirSync(dir)
-      .filter((name) => name.startsWith(prefix))
-      .map((name) => path.join(dir, name));
-  } catch {
-    return [];
-  }
-}
-
-/** Whether a process with this id is running (signal 0 only asks). */
-function running(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes the scratch files of imports whose process is gone (killed half way): called when a library is opened, so
- * a killed import's file (as big as the index) does not wait for the next big import to go.
- */
-export function removeStaleScratch(libraryFile: string): void {
-  for (const file of scratchFiles(libraryFile)) {
-    const pid = /\.(\d+)\.\d+(?:-journal|-wal|-shm)?$/.exec(file)?.[1];
-    if (pid !== undefined && !running(Number(pid))) removeScratch(file);
-  }
-}
-
-/**
- * Each build has a file of its own: a worker that has not yet stopped (a stop is asynchronous) must never write
- * into the next build's file.
- */
-let builds = 0;
-
-/** The worker: plain JavaScript, started from a string so it needs no bundled entry of its own. */
-const WORKER = `
-const { workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const state = new Int32Array(workerData.state);
-const port = workerData.port;
-let db = null;
-function fail(err) {
-  port.postMessage(String(err && err.stack ? err.stack : err));
-  Atomics.store(state, 1, 2);
-  Atomics.notify(state, 0);
-  Atomics.notify(state, 1);
-  try { if (db) db.close(); } catch {}
-  port.close();
-}
-try {
-  db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -131072');
-  db.exec("INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', " + workerData.hashSize + ")");
-  db.exec('BEGIN');
-  const insert = db.prepare('INSERT INTO papers_fts(rowid, title, authors, abstract) VALUES (?, ?, ?, ?)');
-  const remove = db.prepare("INSERT INTO papers_fts(papers_fts, rowid, title, authors, abstract) VALUES ('delete', ?, ?, ?, ?)");
-  port.on('message', (m) => {
-    if (Atomics.load(state, 1) !== 0) return;
-    try {
-      if (m.type === 'finish') {
-        db.exec('COMMIT');
-        db.close();
-        db = null;
-        Atomics.store(state, 1, 1);
-        Atomics.notify(state, 1);
-        port.close();
-        return;
-      }
-      const statement = m.type === 'remove' ? remove : insert;
-      let at = 0;
-      for (let i = 0; i < m.ids.length; i++) {
-        const title = m.text.slice(at, (at += m.lengths[3 * i]));
-        const authors = m.text.slice(at, (at += m.lengths[3 * i + 1]));
-        const abstract = m.text.slice(at, (at += m.lengths[3 * i + 2]));
-        statement.run(m.ids[i], title, authors, abstract);
-      }
-      Atomics.add(state, 0, 1);
-      Atomics.notify(state, 0);
-    } catch (err) {
-      fail(err);
-    }
-  });
-} catch (err) {
-  fail(err);
-}
-`;
 
 type Row = [id: number, title: string, authors: string, abstract: string];
 
@@ -192,7 +91,7 @@ export class IndexBuild {
     if (!definition) return null;
     // The library is locked for writing by this import's transaction: any scratch file is a killed import's.
     for (const old of scratchFiles(db.name)) removeScratch(old);
-    const file = `${scratchPrefix(db.name)}.${process.pid}.${++builds}`;
+    const file = newScratchFile(db.name);
     const binding = bindingOption(nativeBinding).nativeBinding;
     const scratch = new Database(file, binding ? { nativeBinding: binding } : {});
     try {
@@ -205,7 +104,7 @@ export class IndexBuild {
     const channel = new MessageChannel();
     let worker: Worker;
     try {
-      worker = new Worker(WORKER, {
+      worker = new Worker(INDEX_WORKER_SOURCE, {
         eval: true,
         workerData: {
           driver: createRequire(import.meta.url).resolve('better-sqlite3'),
@@ -442,14 +341,4 @@ function noPapers(db: Db): boolean {
 /** The library's index holds no paper: the case the copy is for. */
 function indexEmpty(db: Db): boolean {
   return db.prepare('SELECT count(*) FROM (SELECT 1 FROM main.papers_fts_docsize LIMIT 1)').pluck().get() === 0;
-}
-
-function removeScratch(file: string): void {
-  for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) {
-    try {
-      fs.rmSync(f, { force: true });
-    } catch {
-      // Still open elsewhere (Windows): the next big import removes it.
-    }
-  }
 }
