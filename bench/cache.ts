@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { openLibrary } from '../electron/library';
 import { encodeAuthors, titleHash } from '../electron/library/db/columns';
 import { DEFAULT_HASH_SIZE, HASH_SIZE } from '../electron/library/import/deferred-index';
+import { RECENT_WINDOW } from '../electron/library/search/recent';
 import { authorFamily, authorName, normalizeTitle, parsePersonName } from '../shared/normalize';
 import { DEFAULT_SEED, GENERATOR_VERSION, PaperGenerator, toHfJson } from './generate';
 
@@ -85,8 +86,16 @@ function bulkLoad(file: string, size: number, seed: number): number {
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   const triggers = db
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?, ?, ?)")
-    .all('papers_fts_ai', 'papers_fts_au', 'notes_fts_ai', 'notes_fts_au', 'paper_tags_ai') as {
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?, ?, ?, ?, ?, ?)")
+    .all(
+      'papers_fts_ai',
+      'papers_fts_au',
+      'notes_fts_ai',
+      'notes_fts_au',
+      'paper_tags_ai',
+      'papers_recent_ai',
+      'papers_recent_au',
+    ) as {
     name: string;
     sql: string;
   }[];
@@ -153,6 +162,9 @@ function bulkLoad(file: string, size: number, seed: number): number {
       "INSERT INTO papers_fts(papers_fts) VALUES ('rebuild'); INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')",
     );
     db.exec(`INSERT INTO papers_fts(papers_fts, rank) VALUES ('hashsize', ${DEFAULT_HASH_SIZE})`);
+    // The index of the newest papers (migration 007): the newest RECENT_WINDOW, as an import leaves it.
+    db.prepare('UPDATE papers_recent_window SET threshold = ?').run(Math.max(0, size - RECENT_WINDOW));
+    db.exec("INSERT INTO papers_recent_fts(papers_recent_fts) VALUES ('rebuild')");
     for (const t of triggers) db.exec(t.sql);
   })();
   db.pragma('journal_mode = WAL');

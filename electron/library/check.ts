@@ -8,13 +8,16 @@ import type { Db } from './db/open';
 const INDEXES = [
   ['papers_fts', 'search index'],
   ['notes_fts', 'tag and note search index'],
+  ['papers_recent_fts', 'index of the newest papers'],
 ] as const;
 
 /** The indexes this library has: one before migration 004 (a damaged file being rebuilt is checked as it was). */
 function indexesOf(db: Db): (typeof INDEXES)[number][] {
   const names = new Set(
     db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('papers_fts', 'notes_fts')")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('papers_fts', 'notes_fts', 'papers_recent_fts')",
+      )
       .pluck()
       .all(),
   );

@@ -11,6 +11,7 @@
 import { indexedAuthors } from '../db/columns';
 import type { Db } from '../db/open';
 import { IndexBuild } from './index-build';
+import { RECENT_WINDOW } from '../search/recent';
 
 /** Below this much imported text (about 1,500 papers with abstracts) the triggers are cheap enough. */
 export const DEFERRED_INDEX_MIN_BYTES = 2 * 1024 * 1024;
@@ -23,6 +24,9 @@ const TRIGGERS = [
   'notes_fts_ai',
   'notes_fts_au',
   'notes_fts_ad',
+  'papers_recent_ai',
+  'papers_recent_au',
+  'papers_recent_ad',
 ] as const;
 /**
  * Indexes only the listing reads (sort orders, filters). Inserting a row into each of them at a random place is most
@@ -124,6 +128,7 @@ export function withDeferredIndex<T>(
       `INSERT INTO notes_fts(rowid, tags, note)
        SELECT id, tags_text, note FROM papers WHERE id > ? AND (tags_text <> '' OR note <> '') ORDER BY id`,
     ).run(before);
+    moveRecentWindow(db, before);
     if (reinserted) indexMissing(db, before);
     for (const t of saved) {
       if (!t.name.endsWith('_ai')) db.exec(`DROP TRIGGER temp.${t.name}_kept`);
@@ -140,7 +145,31 @@ export function withDeferredIndex<T>(
   }
 }
 
-/** Indexes the papers up to `before` that are missing from either full-text index (see `withDeferredIndex`). */
+/**
+ * The index of the newest papers (migration 007) after the import: its window moves on to the newest RECENT_WINDOW
+ * papers if the import took it past twice that, its older entries deleted, and the new papers in it are indexed.
+ */
+function moveRecentWindow(db: Db, before: number): void {
+  const threshold = db.prepare('SELECT threshold FROM papers_recent_window').pluck().get() as number;
+  const newest = db.prepare('SELECT coalesce(max(id), 0) FROM papers').pluck().get() as number;
+  let now = threshold;
+  if (newest - threshold > 2 * RECENT_WINDOW) {
+    now = newest - RECENT_WINDOW;
+    // Only the papers that were there before are in it: the new ones were not indexed here yet.
+    db.prepare(
+      `INSERT INTO papers_recent_fts(papers_recent_fts, rowid, title, authors, abstract)
+       SELECT 'delete', id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers
+       WHERE id > ? AND id <= ? AND id <= ?`,
+    ).run(threshold, now, before);
+    db.prepare('UPDATE papers_recent_window SET threshold = ?').run(now);
+  }
+  db.prepare(
+    `INSERT INTO papers_recent_fts(rowid, title, authors, abstract)
+     SELECT id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers WHERE id > ? ORDER BY id`,
+  ).run(Math.max(now, before));
+}
+
+/** Indexes the papers up to `before` that are missing from the full-text indexes (see `withDeferredIndex`). */
 function indexMissing(db: Db, before: number): void {
   db.prepare(
     `INSERT INTO papers_fts(rowid, title, authors, abstract)
@@ -151,6 +180,12 @@ function indexMissing(db: Db, before: number): void {
     `INSERT INTO notes_fts(rowid, tags, note)
      SELECT id, tags_text, note FROM papers
      WHERE id <= ? AND (tags_text <> '' OR note <> '') AND id NOT IN (SELECT id FROM notes_fts_docsize) ORDER BY id`,
+  ).run(before);
+  db.prepare(
+    `INSERT INTO papers_recent_fts(rowid, title, authors, abstract)
+     SELECT id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers
+     WHERE id <= ? AND id > (SELECT threshold FROM papers_recent_window)
+       AND id NOT IN (SELECT id FROM papers_recent_fts_docsize) ORDER BY id`,
   ).run(before);
 }
 

@@ -18,6 +18,7 @@ import type { Db } from '../db/open';
 import { cached } from '../db/statements';
 import { extraIds, extraIdsByEdge } from './annotated';
 import type { TextGroup } from './compile';
+import { newestInWindow } from './recent';
 
 /** Past this many requested rows the plain sort is as good. */
 export const NEWEST_MAX_ROWS = 1000;
@@ -37,15 +38,18 @@ export function newestIds(db: Db, group: TextGroup, direction: SortDirection, of
   const k = offset + limit;
   const desc = direction === 'desc';
   const match = group.pAll;
+  // A prefix, newest first, from the index of the newest papers when they hold the page (`recent.ts`).
+  const fromWindow = match !== null && desc && match.includes('*') ? newestInWindow(db, match, k) : null;
   const fromIndex =
     match === null
       ? []
-      : (cached(
+      : (fromWindow ??
+        (cached(
           db,
           `SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid ${desc ? 'DESC' : 'ASC'} LIMIT ?`,
         )
           .pluck()
-          .all(match, k) as number[]);
+          .all(match, k) as number[]));
   // Only matches beyond the k-th of the index's can be among the first k; the index's own beyond it are all in hand.
   const extra = extraIdsByEdge(db, group, desc, k, fromIndex.length === k ? fromIndex[k - 1]! : null, fromIndex);
   const ids =

@@ -4,6 +4,7 @@ import { migration003 } from './003-sort-indexes';
 import { migration004 } from './004-annotation-index';
 import { migration005 } from './005-year-added-index';
 import { migration006 } from './006-compact-columns';
+import { migration007 } from './007-recent-index';
 import type { Db } from '../open';
 
 export interface Migration {
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 export const LATEST_VERSION = migrations.reduce((max, m) => Math.max(max, m.version), 0);
