@@ -158,14 +158,13 @@ function moveRecentWindow(db: Db, before: number): void {
     // Only the papers that were there before are in it: the new ones were not indexed here yet.
     db.prepare(
       `INSERT INTO papers_recent_fts(papers_recent_fts, rowid, title, authors, abstract)
-       SELECT 'delete', id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers
-       WHERE id > ? AND id <= ? AND id <= ?`,
+       SELECT 'delete', id, title, authors, abstract FROM papers_fts_source WHERE id > ? AND id <= ? AND id <= ?`,
     ).run(threshold, now, before);
     db.prepare('UPDATE papers_recent_window SET threshold = ?').run(now);
   }
   db.prepare(
     `INSERT INTO papers_recent_fts(rowid, title, authors, abstract)
-     SELECT id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers WHERE id > ? ORDER BY id`,
+     SELECT id, title, authors, abstract FROM papers_fts_source WHERE id > ? ORDER BY id`,
   ).run(Math.max(now, before));
 }
 
@@ -183,7 +182,7 @@ function indexMissing(db: Db, before: number): void {
   ).run(before);
   db.prepare(
     `INSERT INTO papers_recent_fts(rowid, title, authors, abstract)
-     SELECT id, title, ${indexedAuthors()}, coalesce(abstract, '') FROM papers
+     SELECT id, title, authors, abstract FROM papers_fts_source
      WHERE id <= ? AND id > (SELECT threshold FROM papers_recent_window)
        AND id NOT IN (SELECT id FROM papers_recent_fts_docsize) ORDER BY id`,
   ).run(before);

@@ -165,7 +165,7 @@ export class IndexBuild {
         this.post('remove', stale);
         const now = this.db
           .prepare(
-            `SELECT id, coalesce(title, ''), coalesce(${indexedAuthors()}, ''), coalesce(abstract, '') FROM papers
+            `SELECT id, title, authors, abstract FROM papers_fts_source
              WHERE id IN (SELECT id FROM temp.lectern_index_stale) ORDER BY id`,
           )
           .raw()
@@ -212,7 +212,7 @@ export class IndexBuild {
     const changed = `old.title IS NOT new.title OR old.authors IS NOT new.authors OR old.authors_text IS NOT
       new.authors_text OR old.abstract IS NOT new.abstract`;
     const keep = `INSERT OR IGNORE INTO temp.lectern_index_stale
-      VALUES (old.id, coalesce(old.title, ''), coalesce(${indexedAuthors('old.')}, ''), coalesce(old.abstract, ''));`;
+      VALUES (old.id, old.title, ${indexedAuthors('old.')}, coalesce(old.abstract, ''));`;
     this.db.exec(
       `CREATE TEMP TABLE lectern_index_mark(upto INTEGER NOT NULL);
        INSERT INTO temp.lectern_index_mark VALUES (${before});
@@ -244,10 +244,7 @@ export class IndexBuild {
   /** Hands the papers added since the last time over to the worker. */
   private handOver(): void {
     const rows = this.db
-      .prepare(
-        `SELECT id, coalesce(title, ''), coalesce(${indexedAuthors()}, ''), coalesce(abstract, '') FROM papers
-         WHERE id > ? ORDER BY id LIMIT ?`,
-      )
+      .prepare('SELECT id, title, authors, abstract FROM papers_fts_source WHERE id > ? ORDER BY id LIMIT ?')
       .raw();
     const mark = this.db.prepare('UPDATE temp.lectern_index_mark SET upto = ?');
     for (;;) {
