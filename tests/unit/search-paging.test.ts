@@ -10,6 +10,7 @@ import { annotationsFirst } from '../../electron/library/search/ranked';
 import { rememberedCount } from '../../electron/library/search/match-count';
 import { ownScoresApart } from '../../electron/library/search/own-scores';
 import { tempLibrary } from './helpers';
+import { cslPapers, rng } from './annotation-helpers';
 
 import {
   paging,
@@ -170,6 +171,31 @@ describe('text queries', () => {
       const match = compiled.pureText!.pAll!;
       const exact = exactRanking(own, match, match, 'r.rid IS NOT NULL OR a.rid IS NOT NULL', [], 60);
       for (const k of [10, 60]) expect(annotationsFirst(own.db, match, k), `top ${k}`).toEqual(exact.slice(0, k));
+    } finally {
+      own.close();
+    }
+  });
+
+  it('ranks by annotation matches alone when more of them tie than are read first', () => {
+    // About 1,400 papers with the same one tag tie on its score, past the best k + 1000 annotation matches read
+    // first: the tied ones are then read by the bound, and ranked by their own text. The word is in most papers'
+    // own text, and the other papers' tag keeps its idf in the annotations above the floor.
+    const own = tempLibrary().library;
+    try {
+      const ids = own.importText('many.json', cslPapers(rng(7), 6000)).paperIds;
+      own.tag(ids.slice(0, 2000), ['alpha'], []);
+      own.tag(ids.slice(2000), ['misc'], []);
+      ids.slice(2000, 2030).forEach((id, i) => own.setNote(id, 'alpha '.repeat(1 + (i % 3)).trim()));
+      const match = compileUserQuery('alpha').pureText!.pAll!;
+      const scores = own.db
+        .prepare('SELECT bm25(notes_fts, 3.0, 2.0) FROM notes_fts WHERE notes_fts MATCH ? ORDER BY 1')
+        .pluck()
+        .all(match) as number[];
+      const exact = exactRanking(own, match, match, 'r.rid IS NOT NULL OR a.rid IS NOT NULL', [], 200);
+      for (const k of [10, 60, 200]) {
+        expect(scores.filter((s) => s === scores[k - 1]).length, `ties at ${k}`).toBeGreaterThan(k + 1000);
+        expect(annotationsFirst(own.db, match, k), `top ${k}`).toEqual(exact.slice(0, k));
+      }
     } finally {
       own.close();
     }
