@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLibrary } from '../electron/library';
 import { compileUserQuery, countWhere, listRows } from '../electron/library/search/list';
+import { forgetRankings } from '../electron/library/search/remembered';
 import { BM25 } from '../electron/library/search/ranked';
 import { cachedLibrary } from './cache';
 import { CLOCK, round, time } from './measure';
@@ -54,7 +55,10 @@ for (const q of queries) {
              ON r.rid = p.id WHERE ${c.where} ORDER BY r.score, p.id DESC LIMIT 50`,
           )
           .all(c.rankP, ...c.params),
-      () => listRows(db, c, { ...opts, query: q.query, sort: 'relevance' }),
+      () => {
+        forgetRankings(db);
+        return listRows(db, c, { ...opts, query: q.query, sort: 'relevance' });
+      },
     );
   }
 }

@@ -8,6 +8,7 @@ import { compileUserQuery, countWhere, listRows } from '../../electron/library/s
 import { signature } from '../../electron/library/search/page-index';
 import { annotationsFirst } from '../../electron/library/search/ranked';
 import { rememberedCount } from '../../electron/library/search/match-count';
+import { remembered } from '../../electron/library/search/remembered';
 import { ownScoresApart } from '../../electron/library/search/own-scores';
 import { tempLibrary } from './helpers';
 import { cslPapers, rng } from './annotation-helpers';
@@ -192,10 +193,21 @@ describe('text queries', () => {
         .pluck()
         .all(match) as number[];
       const exact = exactRanking(own, match, match, 'r.rid IS NOT NULL OR a.rid IS NOT NULL', [], 200);
-      for (const k of [10, 60, 200]) {
+      for (const k of [200, 60, 10]) {
         expect(scores.filter((s) => s === scores[k - 1]).length, `ties at ${k}`).toBeGreaterThan(k + 1000);
+        // A change drops the ranking remembered for the pages after this one.
+        own.setStarred([ids[k]!], true);
+        expect(remembered(own.db).rankings.size).toBe(0);
         expect(annotationsFirst(own.db, match, k), `top ${k}`).toEqual(exact.slice(0, k));
       }
+      // Every paper tied at the 10th best is within the proof: the next pages are read from the ranking remembered.
+      expect(remembered(own.db).rankings.get(match)!.exact).toBe(scores.filter((s) => s <= scores[9]!).length);
+      for (const k of [60, 200])
+        expect(annotationsFirst(own.db, match, k), `top ${k} again`).toEqual(exact.slice(0, k));
+      own.setNote(exact[150]!.id, 'alpha alpha alpha alpha');
+      const changed = exactRanking(own, match, match, 'r.rid IS NOT NULL OR a.rid IS NOT NULL', [], 200);
+      expect(changed).not.toEqual(exact);
+      expect(annotationsFirst(own.db, match, 200)).toEqual(changed);
     } finally {
       own.close();
     }
