@@ -64,6 +64,8 @@ const K1 = 1.2;
 const MARGIN = 1 + 1e-6;
 /** How many annotation matches beyond the page are read first; enough for a word at bm25's floor idf. */
 const NOTES_FIRST = 1000;
+/** How many rankings are remembered for the pages after their first. */
+const RANKINGS_KEPT = 4;
 
 /**
  * More than any paper's own-text score can weigh when its query (one word, phrase or prefix) is in half the papers
@@ -149,7 +151,8 @@ export function annotationsFirst(db: Db, match: string, k: number): Scored[] | n
   // papers: the window's next pages take no time).
   let exact = k;
   while (exact < left.length && left[exact]!.score <= kth) exact++;
-  remember(remembered(db).rankings, match, { rows: ranked.slice(0, exact), exact });
+  // A ranking can hold tens of thousands of rows: only the last few are kept.
+  remember(remembered(db).rankings, match, { rows: ranked.slice(0, exact), exact }, RANKINGS_KEPT);
   return ranked.slice(0, k);
 }
 

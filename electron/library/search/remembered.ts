@@ -35,9 +35,9 @@ export function remembered(db: Db): Omit<Memo, 'signature'> {
   return m;
 }
 
-/** Keeps `value` under `key`, forgetting the oldest entry past the last few. */
-export function remember<T>(map: Map<string, T>, key: string, value: T): void {
-  if (!map.has(key) && map.size >= REMEMBERED) map.delete(map.keys().next().value!);
+/** Keeps `value` under `key`, forgetting the oldest entry past the last `keep`. */
+export function remember<T>(map: Map<string, T>, key: string, value: T, keep = REMEMBERED): void {
+  if (!map.has(key) && map.size >= keep) map.delete(map.keys().next().value!);
   map.set(key, value);
 }
 
