@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Library } from '../../electron/library';
-import { rememberedTotal, rememberTotal } from '../../electron/library/search/match-count';
+import { rememberedTotal, rememberTotal } from '../../electron/library/search/remembered';
 import { TRENDING, tempLibrary } from './helpers';
 
 describe('a listing total', () => {

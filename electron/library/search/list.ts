@@ -11,7 +11,8 @@ import { PAPER_COLUMNS, valuesToPaperRow, type PaperRowValues } from '../papers'
 import { readTagsOf } from '../tags';
 import { extraIds } from './annotated';
 import { compileQuery, type Compiled } from './compile';
-import { matchCount, rememberedTotal, rememberTotal } from './match-count';
+import { matchCount } from './match-count';
+import { rememberedTotal, rememberTotal } from './remembered';
 import { NEWEST_MAX_ROWS, newestIds } from './newest';
 import { discountScratchChanges, libraryTotal, pageOfAll } from './page-index';
 import { rankedPage } from './ranked';

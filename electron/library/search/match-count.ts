@@ -1,7 +1,6 @@
 /**
  * How many papers a `papers_fts` expression matches, remembered until the library changes: the ranking of one common
- * word, phrase or prefix (`ranked.ts`) picks its plan by it, and learns it on its way when nobody counted yet. Also
- * a listing's total, for the pages after its first (`list.ts`).
+ * word, phrase or prefix (`ranked.ts`) picks its plan by it, and learns it on its way when nobody counted yet.
  */
 import type { Db } from '../db/open';
 import { cached } from '../db/statements';
@@ -10,15 +9,6 @@ import { remember, remembered } from './remembered';
 /** The count if it is known for the library as it is now. */
 export function rememberedCount(db: Db, match: string): number | undefined {
   return remembered(db).counts.get(match);
-}
-
-/** A listing's total (by its query as typed) if it was counted for the library as it is now. */
-export function rememberedTotal(db: Db, query: string): number | undefined {
-  return remembered(db).totals.get(query);
-}
-
-export function rememberTotal(db: Db, query: string, n: number): void {
-  remember(remembered(db).totals, query, n);
 }
 
 /**

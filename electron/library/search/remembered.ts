@@ -41,6 +41,15 @@ export function remember<T>(map: Map<string, T>, key: string, value: T, keep = R
   map.set(key, value);
 }
 
+/** A listing's total (by its query as typed) if it was counted for the library as it is now. */
+export function rememberedTotal(db: Db, query: string): number | undefined {
+  return remembered(db).totals.get(query);
+}
+
+export function rememberTotal(db: Db, query: string, n: number): void {
+  remember(remembered(db).totals, query, n);
+}
+
 /**
  * Forgets the rankings remembered: the benchmark measures each ranking afresh, as the first page of a query costs,
  * not as the same query asked again in an unchanged library.
